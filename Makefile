@@ -1,0 +1,54 @@
+# Everyday commands. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-fast test-browser lint format worker beat demo messages check
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the pinned dependencies
+
+run: install ## Migrate, load the demo data once and serve on http://127.0.0.1:8000
+	$(PY) manage.py migrate --noinput
+	@test -f .demo-loaded || ($(PY) manage.py demo && touch .demo-loaded)
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install ## Run the whole test suite (PostgreSQL if DATABASE_URL is set, else SQLite)
+	$(VENV)/bin/pytest -n 2 -p no:randomly
+
+test-browser: install ## Run only the browser tests
+	$(VENV)/bin/pytest -m browser
+
+lint: install ## Lint, migrations check and Django system checks
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+
+format: install ## Format the code
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+worker: install ## Run a Celery worker with beat (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)
+	$(VENV)/bin/celery -A config worker --beat --loglevel=info
+
+beat: install ## Run Celery beat alone (when workers run without --beat)
+	$(VENV)/bin/celery -A config beat --loglevel=info
+
+demo: install ## Create or refresh the demo data
+	$(PY) manage.py demo
+
+messages: install ## Update the French and Spanish message catalogues and compile them
+	$(PY) manage.py makemessages -l fr -l es --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv

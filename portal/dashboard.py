@@ -1,0 +1,27 @@
+import rules
+from django.utils.translation import gettext_lazy as _
+
+from .registry import NavItem, Panel, dashboard_panel, register_nav
+
+register_nav(NavItem(_("Dashboard"), "portal:dashboard", rules.is_authenticated, order=0))
+register_nav(NavItem(_("Admin"), "admin:index", rules.is_staff, order=99))
+
+
+@dashboard_panel(order=100)
+def profile_panel(request):
+    user = request.user
+    missing = [
+        label
+        for label, value in [
+            (_("country"), user.country),
+            (_("organisation"), user.organisation),
+            (_("position"), user.position),
+        ]
+        if not value
+    ]
+    return Panel(
+        title=_("Your profile"),
+        template="portal/panels/profile.html",
+        context={"missing": missing},
+        order=100,
+    )

@@ -1,0 +1,70 @@
+"""Extension points the apps plug into: navigation links and dashboard panels.
+
+Each app lists what it offers in its own `dashboard.py` (found by autodiscovery), so the
+portal's base layout and dashboard never import the apps' internals.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.module_loading import autodiscover_modules
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    # A predicate taking the user: rules predicates fit here.
+    visible: Callable
+    order: int = 50
+
+
+@dataclass
+class Panel:
+    """One box on the dashboard: what needs this person's attention in one area."""
+
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 50
+
+
+_nav_items: list[NavItem] = []
+_panel_providers: list[tuple[int, Callable]] = []
+_discovered = False
+
+
+def register_nav(item: NavItem) -> None:
+    _nav_items.append(item)
+
+
+def dashboard_panel(order: int = 50):
+    """Decorate `provider(request) -> Panel | None` to add a dashboard panel."""
+
+    def decorator(func):
+        _panel_providers.append((order, func))
+        return func
+
+    return decorator
+
+
+def _discover():
+    global _discovered
+    if not _discovered:
+        autodiscover_modules("dashboard")
+        _discovered = True
+
+
+def nav_items_for(user) -> list[NavItem]:
+    _discover()
+    return sorted((i for i in _nav_items if i.visible(user)), key=lambda i: i.order)
+
+
+def panels_for(request) -> list[Panel]:
+    _discover()
+    panels = []
+    for _order, provider in sorted(_panel_providers, key=lambda p: p[0]):
+        panel = provider(request)
+        if panel is not None:
+            panels.append(panel)
+    return panels
