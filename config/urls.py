@@ -10,6 +10,8 @@ admin.site.site_title = _("Portal administration")
 urlpatterns = [
     path("", include("portal.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
+    path("programmes/", include("programmes.urls")),
+    path("applications/", include("applications.urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,5 +1,12 @@
-"""factory_boy factories, one module per app; import them from here."""
+"""factory_boy factories, one module per app; import them from here (append, one line per module)."""
 
-from .accounts import PASSWORD, ApplicantFactory, StaffFactory, UserFactory
-
-__all__ = ["PASSWORD", "ApplicantFactory", "StaffFactory", "UserFactory"]
+from .accounts import PASSWORD, ApplicantFactory, StaffFactory, UserFactory  # noqa: F401
+from .programmes import (  # noqa: F401
+    IntakeFactory,
+    IntakeRoleFactory,
+    MentorFactory,
+    PhaseFactory,
+    ProgrammeFactory,
+    ReviewerFactory,
+    RubricCriterionFactory,
+)
