@@ -31,6 +31,7 @@ class IntakeFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Intake
+        skip_postgeneration_save = True
 
     programme = factory.SubFactory(ProgrammeFactory)
     name = factory.Sequence(lambda n: f"Intake {2027 + n}")
