@@ -18,3 +18,6 @@ STORAGES = {
 }
 LANGUAGE_CODE = "en"
 MIDDLEWARE = list(MIDDLEWARE)
+# Static files straight from the source folders: no collectstatic before tests.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,49 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_manage(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_is_clean_with_production_variables():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY="a-production-secret-with-plenty-of-entropy-6f1e0c9b8a7d5e4f3a2b1c0d",
+        ALLOWED_HOSTS="portal.example.org",
+        DATABASE_URL="postgres://portal:secret@db.example.org:5432/portal",
+        CELERY_BROKER_URL="redis://redis.example.org:6379/0",
+        EMAIL_URL="smtp+tls://mailer:secret@smtp.example.org:587",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_default_settings_run_without_any_services():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, s.DEBUG)",
+        DATABASE_URL="",
+        CELERY_BROKER_URL="",
+    )
+
+    assert result.stdout.strip().splitlines()[-1] == "django.db.backends.sqlite3 True True"
