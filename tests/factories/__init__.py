@@ -1,6 +1,13 @@
 """factory_boy factories, one module per app; import them from here (append, one line per module)."""
 
 from .accounts import PASSWORD, ApplicantFactory, StaffFactory, UserFactory  # noqa: F401
+from .applications import (  # noqa: F401
+    ApplicationFactory,
+    AttachmentFactory,
+    InvitationFactory,
+    OrganisationFactory,
+    TeamMemberFactory,
+)
 from .programmes import (  # noqa: F401
     IntakeFactory,
     IntakeRoleFactory,

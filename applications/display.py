@@ -1,0 +1,49 @@
+"""How application events and deadlines read to people, in plain words."""
+
+from datetime import datetime
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .enums import ApplicationStatus as S
+
+
+def status_event_text(change) -> str:
+    """One line of the team's activity feed for a StatusChange."""
+    who = str(change.by) if change.by else _("The programme team")
+    if change.to_status == S.DRAFT and not change.from_status:
+        return _("%(who)s started the application.") % {"who": who}
+    if change.to_status == S.DRAFT:
+        return _("%(who)s reopened the application so the team can correct it.") % {"who": who}
+    if change.to_status == S.SUBMITTED and change.from_status in (S.ELIGIBLE, S.INELIGIBLE):
+        return _("The eligibility check was reopened.")
+    texts = {
+        S.SUBMITTED: _("%(who)s submitted the application."),
+        S.ELIGIBLE: _("The application passed the eligibility check."),
+        S.INELIGIBLE: _("The application did not pass the eligibility check."),
+        S.UNDER_REVIEW: _("Reviewers are now scoring the application."),
+        S.ACCEPTED: _("The team was selected for the programme."),
+        S.WAITLISTED: _("The team is on the waiting list."),
+        S.REJECTED: _("The team was not selected this time."),
+        S.WITHDRAWN: _("%(who)s withdrew the application."),
+    }
+    return texts[change.to_status] % {"who": who}
+
+
+def zone_name(moment: datetime) -> str:
+    """CET, CEST, EAT...; numeric zones read as UTC+3."""
+    name = moment.tzname() or ""
+    if name[:1] in "+-":
+        hours, minutes = name[1:3], name[3:].lstrip(":")
+        return f"UTC{name[0]}{int(hours)}" + (f":{minutes}" if minutes and minutes != "00" else "")
+    return name
+
+
+def local_text(intake, moment: datetime) -> str:
+    """A UTC moment as “15 March 2027, 23:59 CET”, in the intake's time zone with the zone named."""
+    local = intake.local(moment)
+    return f"{date_format(local, 'j F Y, H:i')} {zone_name(local)}"
+
+
+def deadline_text(application) -> str:
+    return local_text(application.intake, application.deadline)

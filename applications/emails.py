@@ -1,0 +1,49 @@
+"""The team's e-mails, each in the recipient's own language."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .display import deadline_text, status_event_text
+from .enums import ApplicationStatus
+from .models import Invitation, StatusChange
+
+
+def _send(*, template: str, context: dict, user=None, email=None) -> None:
+    language = getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = render_to_string(f"applications/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"applications/email/{template}.txt", {**context, "recipient": user})
+    send_mail(subject, body, None, [email or user.email])
+
+
+def status_email_send(*, status_change_id: int) -> None:
+    """Tell every team member what happened; a submission comes with a summary of what was sent."""
+    change = (
+        StatusChange.objects.select_related("application__intake__programme", "by")
+        .prefetch_related("application__members__user", "application__organisations", "application__attachments")
+        .get(pk=status_change_id)
+    )
+    application = change.application
+    for member in application.members.all():
+        with translation.override(member.user.preferred_language or settings.LANGUAGE_CODE):
+            context = {
+                "application": application,
+                "change": change,
+                "event": status_event_text(change),
+                "deadline": deadline_text(application),
+                "is_submission": change.to_status == ApplicationStatus.SUBMITTED,
+                "status_label": ApplicationStatus(change.to_status).label,
+                "base_url": getattr(settings, "PORTAL_BASE_URL", ""),
+            }
+            _send(template="status", context=context, user=member.user)
+
+
+def invitation_email_send(*, invitation_id: int, accept_url: str) -> None:
+    invitation = Invitation.objects.select_related("application__intake__programme", "invited_by").get(pk=invitation_id)
+    _send(
+        template="invitation",
+        context={"invitation": invitation, "accept_url": accept_url, "application": invitation.application},
+        email=invitation.email,
+    )

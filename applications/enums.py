@@ -1,0 +1,91 @@
+"""Application states, their named groups and the one table of allowed transitions."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    ELIGIBLE = "eligible", _("Eligible")
+    INELIGIBLE = "ineligible", _("Not eligible")
+    UNDER_REVIEW = "under_review", _("Under review")
+    ACCEPTED = "accepted", _("Accepted")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    REJECTED = "rejected", _("Not selected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+S = ApplicationStatus
+
+# The team may change its application only while it is a draft.
+EDITABLE_STATES = frozenset({S.DRAFT})
+# Sent to the programme: everything after submission except a withdrawal.
+SUBMITTED_STATES = frozenset(
+    {S.SUBMITTED, S.ELIGIBLE, S.INELIGIBLE, S.UNDER_REVIEW, S.ACCEPTED, S.WAITLISTED, S.REJECTED}
+)
+# Screened eligible and still in the race: what selection works on.
+IN_SELECTION_STATES = frozenset({S.ELIGIBLE, S.UNDER_REVIEW})
+DECIDED_STATES = frozenset({S.ACCEPTED, S.WAITLISTED, S.REJECTED})
+FINAL_STATES = frozenset({S.REJECTED, S.WITHDRAWN, S.INELIGIBLE})
+# Counts for "one application per person per intake": a withdrawn one frees the person.
+ACTIVE_STATES = frozenset(set(S) - {S.WITHDRAWN})
+
+# from → the states it may move to. The transition service refuses anything else.
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    S.DRAFT: frozenset({S.SUBMITTED, S.WITHDRAWN}),
+    # Staff may reopen a submitted application for corrections (back to draft).
+    S.SUBMITTED: frozenset({S.DRAFT, S.ELIGIBLE, S.INELIGIBLE, S.WITHDRAWN}),
+    S.ELIGIBLE: frozenset({S.UNDER_REVIEW, S.INELIGIBLE, S.SUBMITTED, S.WITHDRAWN}),
+    # A screening mistake can be corrected.
+    S.INELIGIBLE: frozenset({S.ELIGIBLE, S.SUBMITTED}),
+    S.UNDER_REVIEW: frozenset({S.ACCEPTED, S.WAITLISTED, S.REJECTED, S.ELIGIBLE, S.WITHDRAWN}),
+    S.ACCEPTED: frozenset({S.WITHDRAWN, S.WAITLISTED, S.REJECTED}),
+    S.WAITLISTED: frozenset({S.ACCEPTED, S.REJECTED, S.WITHDRAWN}),
+    S.REJECTED: frozenset({S.WAITLISTED, S.ACCEPTED}),
+    S.WITHDRAWN: frozenset(),
+}
+
+# Transitions the team's contact person may make; every other one is for programme staff.
+TEAM_TRANSITIONS = frozenset(
+    {
+        (S.DRAFT, S.SUBMITTED),
+        (S.DRAFT, S.WITHDRAWN),
+        (S.SUBMITTED, S.WITHDRAWN),
+        (S.ELIGIBLE, S.WITHDRAWN),
+        (S.UNDER_REVIEW, S.WITHDRAWN),
+        (S.ACCEPTED, S.WITHDRAWN),
+        (S.WAITLISTED, S.WITHDRAWN),
+    }
+)
+
+
+def can_transition(from_status: str, to_status: str) -> bool:
+    return to_status in ALLOWED_TRANSITIONS.get(from_status, frozenset())
+
+
+class AttachmentKind(models.TextChoices):
+    MANDATE_LETTER = "mandate_letter", _("Mandate letter")
+    CV = "cv", _("CV")
+
+
+# The 17 Sustainable Development Goals, by number.
+SDG_CHOICES = [
+    (1, _("1 No poverty")),
+    (2, _("2 Zero hunger")),
+    (3, _("3 Good health and well-being")),
+    (4, _("4 Quality education")),
+    (5, _("5 Gender equality")),
+    (6, _("6 Clean water and sanitation")),
+    (7, _("7 Affordable and clean energy")),
+    (8, _("8 Decent work and economic growth")),
+    (9, _("9 Industry, innovation and infrastructure")),
+    (10, _("10 Reduced inequalities")),
+    (11, _("11 Sustainable cities and communities")),
+    (12, _("12 Responsible consumption and production")),
+    (13, _("13 Climate action")),
+    (14, _("14 Life below water")),
+    (15, _("15 Life on land")),
+    (16, _("16 Peace, justice and strong institutions")),
+    (17, _("17 Partnerships for the goals")),
+]

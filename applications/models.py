@@ -1,0 +1,259 @@
+import secrets
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from accounts.models import Gender
+from programmes.enums import CEFRLevel, MemberRoleType, OrganisationType
+
+from .enums import ACTIVE_STATES, ApplicationStatus, AttachmentKind
+from .validators import MaxWordsValidator, validate_sdgs
+
+# The word limit of each long answer; the forms, the live counter and the printable list read it.
+WORD_LIMITS = {
+    "problem": 300,
+    "objectives": 200,
+    "target_group": 150,
+    "stakeholders": 200,
+    "citizen_involvement": 200,
+    "expected_results": 200,
+    "timeline": 200,
+    "commitment_staff_time": 150,
+    "commitment_budget": 150,
+    "baseline_political_commitment": 150,
+    "baseline_dedicated_staff": 150,
+    "baseline_current_situation": 250,
+    "builds_on_description": 150,
+}
+
+
+def _answer(label, name, help_text=""):
+    return models.TextField(label, blank=True, help_text=help_text, validators=[MaxWordsValidator(WORD_LIMITS[name])])
+
+
+class Application(models.Model):
+    """A team's application to one intake: the team, its organisations and its change-project outline."""
+
+    intake = models.ForeignKey("programmes.Intake", on_delete=models.PROTECT, related_name="applications")
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="applications_as_contact",
+        verbose_name=_("contact person"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
+    )
+    deadline_override = models.DateTimeField(
+        _("extended deadline for this team"), null=True, blank=True, help_text=_("Leave empty to use the intake's.")
+    )
+    deadline_override_reason = models.TextField(_("reason for the extension"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # --- The change-project outline
+    title = models.CharField(_("title of the change project"), max_length=200, blank=True)
+    problem = _answer(_("the problem the change project addresses"), "problem")
+    objectives = _answer(_("objectives"), "objectives")
+    target_group = _answer(
+        _("target group"), "target_group", _("Who benefits? For example the urban poor or excluded groups.")
+    )
+    core_areas = models.JSONField(_("core areas"), default=list, blank=True)
+    sdgs = models.JSONField(
+        _("related Sustainable Development Goals"), default=list, blank=True, validators=[validate_sdgs]
+    )
+    stakeholders = _answer(_("stakeholders"), "stakeholders")
+    citizen_involvement = _answer(_("how citizens are involved"), "citizen_involvement")
+    expected_results = _answer(_("expected results"), "expected_results")
+    timeline = _answer(_("rough timeline"), "timeline")
+    commitment_staff_time = _answer(_("staff time committed"), "commitment_staff_time")
+    commitment_budget = _answer(
+        _("budget committed"),
+        "commitment_budget",
+        _("The programme funds no implementation: say what your organisation will pay for."),
+    )
+    baseline_political_commitment = _answer(_("political commitment today"), "baseline_political_commitment")
+    baseline_dedicated_staff = _answer(_("staff dedicated today"), "baseline_dedicated_staff")
+    baseline_current_situation = _answer(_("the current situation"), "baseline_current_situation")
+    builds_on_previous = models.BooleanField(_("builds on a previous team's change project"), default=False)
+    builds_on_description = _answer(_("which change project, and how"), "builds_on_description")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ApplicationStatus.values), name="application_status_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["intake", "contact_person"],
+                condition=models.Q(status__in=sorted(ACTIVE_STATES)),
+                name="application_one_per_contact_per_intake",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or _("Application %(pk)s") % {"pk": self.pk}
+
+    @property
+    def deadline(self):
+        """The team's own deadline: its extension if it has one, else the intake's."""
+        return self.deadline_override or self.intake.closes_at
+
+    def is_before_deadline(self, now=None) -> bool:
+        """The closing second itself still counts, as for the intake."""
+        return (now or timezone.now()) <= self.deadline
+
+
+class Organisation(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="organisations")
+    name = models.CharField(_("name"), max_length=200)
+    type = models.CharField(_("type"), max_length=20, choices=OrganisationType.choices)
+    country = CountryField(_("country"))
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(type__in=OrganisationType.values), name="organisation_type_valid")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class TeamMember(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_memberships")
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    role_type = models.CharField(_("role in the team"), max_length=20, choices=MemberRoleType.choices, blank=True)
+    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
+    english_level = models.CharField(
+        _("English level (self-declared)"), max_length=2, choices=CEFRLevel.choices, blank=True
+    )
+    date_of_birth = models.DateField(
+        _("date of birth"), null=True, blank=True, help_text=_("Optional; asked only when the intake has an age limit.")
+    )
+    is_contact = models.BooleanField(_("contact person"), default=False)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        ordering = ["-is_contact", "joined_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "user"], name="team_member_unique"),
+        ]
+
+    def __str__(self):
+        return str(self.user)
+
+
+def _invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+INVITATION_DAYS = 14
+
+
+def _invitation_expiry():
+    return timezone.now() + timedelta(days=INVITATION_DAYS)
+
+
+class Invitation(models.Model):
+    """An invitation to join a team, sent to one e-mail address; the link carries an unguessable token."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(default=_invitation_expiry)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email
+
+    def is_expired(self, now=None) -> bool:
+        return (now or timezone.now()) > self.expires_at
+
+
+def attachment_path(instance, filename):
+    """A private path with a random name; the applicant's file name is kept in `original_name` only."""
+    suffix = Path(filename).suffix.lower()
+    return f"private/applications/{instance.application_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class Attachment(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("kind"), max_length=20, choices=AttachmentKind.choices)
+    member = models.ForeignKey(
+        TeamMember,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name=_("member"),
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    content_type = models.CharField(_("content type"), max_length=100)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["kind", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=AttachmentKind.values), name="attachment_kind_valid")
+        ]
+
+    def __str__(self):
+        return self.original_name
+
+
+class StatusChange(models.Model):
+    """One step in an application's life: who moved it from which status to which, when and why."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(_("from"), max_length=20, choices=ApplicationStatus.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=ApplicationStatus.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(to_status__in=ApplicationStatus.values), name="status_change_to_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_status} → {self.to_status}"

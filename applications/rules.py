@@ -1,0 +1,46 @@
+"""Who may do what with an application. Views turn a refusal into a 404 so nothing leaks."""
+
+import rules
+
+from accounts.rules import is_programme_staff
+
+from .enums import EDITABLE_STATES, TEAM_TRANSITIONS, ApplicationStatus
+
+
+@rules.predicate
+def is_member(user, application) -> bool:
+    if application is None or not user.is_authenticated:
+        return False
+    # Use the prefetched team when the view loaded it.
+    cache = getattr(application, "_prefetched_objects_cache", {})
+    if "members" in cache:
+        return any(m.user_id == user.pk for m in cache["members"])
+    return application.members.filter(user=user).exists()
+
+
+@rules.predicate
+def is_contact_person(user, application) -> bool:
+    return application is not None and user.is_authenticated and application.contact_person_id == user.pk
+
+
+@rules.predicate
+def is_editable(user, application) -> bool:
+    return application is not None and application.status in EDITABLE_STATES
+
+
+@rules.predicate
+def is_withdrawable_by_team(user, application) -> bool:
+    return application is not None and (application.status, ApplicationStatus.WITHDRAWN) in TEAM_TRANSITIONS
+
+
+can_view = is_member | is_programme_staff
+can_edit = is_member & is_editable
+can_manage_team = is_contact_person & is_editable
+
+rules.add_perm("applications.view_application", can_view)
+rules.add_perm("applications.edit_application", can_edit)
+rules.add_perm("applications.manage_team", can_manage_team)
+rules.add_perm("applications.submit_application", is_contact_person & is_editable)
+rules.add_perm("applications.withdraw_application", is_contact_person & is_withdrawable_by_team)
+rules.add_perm("applications.screen_application", is_programme_staff)
+rules.add_perm("applications.manage_applications", is_programme_staff)

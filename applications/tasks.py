@@ -1,0 +1,17 @@
+"""Thin Celery tasks: ids in, fetch, call the e-mail code."""
+
+from celery import shared_task
+
+
+@shared_task(name="applications.send_status_email")
+def send_status_email(status_change_id: int) -> None:
+    from .emails import status_email_send
+
+    status_email_send(status_change_id=status_change_id)
+
+
+@shared_task(name="applications.send_invitation_email")
+def send_invitation_email(invitation_id: int, accept_url: str) -> None:
+    from .emails import invitation_email_send
+
+    invitation_email_send(invitation_id=invitation_id, accept_url=accept_url)
