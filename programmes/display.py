@@ -1,0 +1,117 @@
+"""How intakes read to people: deadlines in the intake's own time zone, eligibility in plain words.
+
+Kept out of the models so the wording can change without touching the data.
+"""
+
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .enums import AttachmentRequirement, CEFRLevel, OrganisationType
+
+
+def zone_abbreviation(moment: datetime) -> str:
+    """The zone's abbreviation at that moment (CET, CEST, NZDT); numeric zones read as UTC+14."""
+    name = moment.tzname() or ""
+    if name[:1] in "+-":
+        hours, minutes = name[1:3], name[3:].lstrip(":")
+        return f"UTC{name[0]}{int(hours)}" + (f":{minutes}" if minutes and minutes != "00" else "")
+    return name
+
+
+def local_datetime_text(intake, moment: datetime) -> str:
+    """A UTC moment as “15 March 2027, 23:59 CET” in the intake's time zone."""
+    local = intake.local(moment)
+    return f"{date_format(local, 'j F Y, H:i')} {zone_abbreviation(local)}"
+
+
+def relative_text(moment: datetime, now: datetime) -> str:
+    """“in 12 days”, “in 5 hours”, “in less than an hour”, or the same in the past."""
+    delta = moment - now
+    future = delta.total_seconds() >= 0
+    seconds = abs(delta.total_seconds())
+    days, hours = int(seconds // 86400), int(seconds // 3600)
+    if days >= 1:
+        amount = ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
+    elif hours >= 1:
+        amount = ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+    else:
+        return _("in less than an hour") if future else _("less than an hour ago")
+    return (_("in %(amount)s") if future else _("%(amount)s ago")) % {"amount": amount}
+
+
+def deadline_text(intake, now: datetime | None = None) -> str:
+    """“closes 15 March 2027, 23:59 CET (in 12 days)”, or “closed …” once the window has shut."""
+    now = now or timezone.now()
+    when = local_datetime_text(intake, intake.closes_at)
+    relative = relative_text(intake.closes_at, now)
+    if now <= intake.closes_at:
+        return _("closes %(when)s (%(relative)s)") % {"when": when, "relative": relative}
+    return _("closed %(when)s (%(relative)s)") % {"when": when, "relative": relative}
+
+
+def opening_text(intake, now: datetime | None = None) -> str:
+    """“opens 1 February 2027, 09:00 CET (in 3 days)”."""
+    now = now or timezone.now()
+    when = local_datetime_text(intake, intake.opens_at)
+    return _("opens %(when)s (%(relative)s)") % {"when": when, "relative": relative_text(intake.opens_at, now)}
+
+
+def _join(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return _("%(rest)s and %(last)s") % {"rest": ", ".join(words[:-1]), "last": words[-1]}
+
+
+def eligibility_lines(intake) -> list[str]:
+    """Who may apply to the intake, one plain sentence per rule."""
+    lines = []
+    countries = sorted(country.name for country in intake.eligible_countries)
+    if countries:
+        lines.append(_("Teams from %(countries)s.") % {"countries": _join(countries)})
+    else:
+        lines.append(_("Teams from any country."))
+    labels = dict(OrganisationType.choices)
+    types = [str(labels[t]).lower() for t in intake.eligible_organisation_types if t in labels]
+    if types:
+        lines.append(_("Led by one of these kinds of organisation: %(types)s.") % {"types": _join(types)})
+    lines.append(_("A team of %(min)d to %(max)d people.") % {"min": intake.min_team_size, "max": intake.max_team_size})
+    needed = []
+    if intake.min_politicians:
+        needed.append(
+            ngettext("%(count)d elected politician", "%(count)d elected politicians", intake.min_politicians)
+            % {"count": intake.min_politicians}
+        )
+    if intake.min_officials:
+        needed.append(
+            ngettext("%(count)d official", "%(count)d officials", intake.min_officials)
+            % {"count": intake.min_officials}
+        )
+    if intake.min_civil_society:
+        needed.append(
+            ngettext("%(count)d civil-society member", "%(count)d civil-society members", intake.min_civil_society)
+            % {"count": intake.min_civil_society}
+        )
+    if needed:
+        lines.append(_("The team includes at least %(people)s.") % {"people": _join(needed)})
+    if intake.warn_gender_imbalance:
+        lines.append(_("Teams with a balance of women and men are encouraged."))
+    if intake.mandate_letter == AttachmentRequirement.REQUIRED:
+        lines.append(_("A mandate letter signed by the municipality or region is required."))
+    elif intake.mandate_letter == AttachmentRequirement.OPTIONAL:
+        lines.append(_("A mandate letter signed by the municipality or region is welcome but not required."))
+    if intake.cvs == AttachmentRequirement.REQUIRED:
+        lines.append(_("Each member attaches a CV."))
+    elif intake.cvs == AttachmentRequirement.OPTIONAL:
+        lines.append(_("CVs are optional."))
+    if intake.exclude_previous_participants:
+        lines.append(_("People who took part in an earlier intake may not apply again."))
+    if intake.min_english_level:
+        level = dict(CEFRLevel.choices)[intake.min_english_level]
+        lines.append(_("Each member has at least %(level)s English (self-declared).") % {"level": level})
+    if intake.max_age:
+        lines.append(_("Members are %(age)d years old or younger.") % {"age": intake.max_age})
+    return lines

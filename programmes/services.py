@@ -1,0 +1,205 @@
+"""Writes for the programmes app: every change to programmes and intakes goes through here.
+
+Each service records who made the change in the model history (simple_history's
+`_history_user`) and runs in a transaction.
+"""
+
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .enums import PublicationStatus
+from .models import Intake, Phase, Programme, RubricCriterion
+
+# Slugs that would collide with the app's own URLs (/programmes/staff/, /programmes/intakes/).
+RESERVED_SLUGS = frozenset({"staff", "intakes"})
+
+PROGRAMME_FIELDS = ("title", "slug", "summary", "objectives", "expected_outcomes", "offers", "languages")
+INTAKE_FIELDS = (
+    "name",
+    "eligible_countries",
+    "eligible_organisation_types",
+    "time_zone",
+    "opens_at",
+    "closes_at",
+    "team_places",
+    "min_team_size",
+    "max_team_size",
+    "min_politicians",
+    "min_officials",
+    "min_civil_society",
+    "warn_gender_imbalance",
+    "mandate_letter",
+    "cvs",
+    "exclude_previous_participants",
+    "min_english_level",
+    "max_age",
+)
+RUBRIC_TOTAL = 100
+
+
+def _save(instance, *, by):
+    instance._history_user = by
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+def _apply(instance, data: dict, allowed: tuple[str, ...]):
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValueError(f"Unknown fields for {type(instance).__name__}: {sorted(unknown)}")
+    for name, value in data.items():
+        setattr(instance, name, value)
+
+
+def _check_slug(slug: str) -> None:
+    if slug in RESERVED_SLUGS:
+        raise ValidationError({"slug": _("“%(slug)s” is reserved; choose another.") % {"slug": slug}})
+
+
+# --- Programmes --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def programme_create(*, data: dict, by) -> Programme:
+    """Create a programme as a draft."""
+    programme = Programme(status=PublicationStatus.DRAFT)
+    _apply(programme, data, PROGRAMME_FIELDS)
+    _check_slug(programme.slug)
+    return _save(programme, by=by)
+
+
+@transaction.atomic
+def programme_update(*, programme: Programme, data: dict, by) -> Programme:
+    """Change a programme's texts; its publication status changes only by publish/unpublish."""
+    _apply(programme, data, PROGRAMME_FIELDS)
+    _check_slug(programme.slug)
+    return _save(programme, by=by)
+
+
+@transaction.atomic
+def programme_publish(*, programme: Programme, by) -> Programme:
+    """Show the programme (and its published intakes) in the public catalogue."""
+    programme.status = PublicationStatus.PUBLISHED
+    return _save(programme, by=by)
+
+
+@transaction.atomic
+def programme_unpublish(*, programme: Programme, by) -> Programme:
+    """Take the programme and all its intakes out of the public catalogue; nothing is deleted."""
+    programme.status = PublicationStatus.DRAFT
+    return _save(programme, by=by)
+
+
+# --- Intakes -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def intake_create(*, programme: Programme, data: dict, by) -> Intake:
+    """Create a draft intake of `programme`; `opens_at`/`closes_at` are aware datetimes."""
+    intake = Intake(programme=programme, status=PublicationStatus.DRAFT)
+    _apply(intake, data, INTAKE_FIELDS)
+    return _save(intake, by=by)
+
+
+@transaction.atomic
+def intake_update(*, intake: Intake, data: dict, by) -> Intake:
+    """Change an intake's window, eligibility, composition or attachment rules."""
+    _apply(intake, data, INTAKE_FIELDS)
+    return _save(intake, by=by)
+
+
+def intake_publish_problems(*, intake: Intake) -> list[str]:
+    """What stops the intake from being published, in words staff can act on."""
+    total = sum(criterion.weight for criterion in intake.criteria.all())
+    if total == 0:
+        return [_("Add the selection rubric first: reviewers score against it.")]
+    if total != RUBRIC_TOTAL:
+        return [_("The rubric weights add up to %(total)d; they must add up to 100.") % {"total": total}]
+    return []
+
+
+@transaction.atomic
+def intake_publish(*, intake: Intake, by) -> Intake:
+    """Show the intake in the catalogue; refused while its rubric is missing or does not add up."""
+    problems = intake_publish_problems(intake=intake)
+    if problems:
+        raise ValidationError(problems)
+    intake.status = PublicationStatus.PUBLISHED
+    return _save(intake, by=by)
+
+
+@transaction.atomic
+def intake_unpublish(*, intake: Intake, by) -> Intake:
+    """Take the intake out of the catalogue (and close it to new applications)."""
+    intake.status = PublicationStatus.DRAFT
+    return _save(intake, by=by)
+
+
+@transaction.atomic
+def intake_phases_save(*, intake: Intake, formset, by) -> list[Phase]:
+    """Save the phase editor: new, changed and removed phases of `intake`."""
+    phases = formset.save(commit=False)
+    for phase in formset.deleted_objects:
+        phase.delete()
+    for phase in phases:
+        phase.intake = intake
+        phase.full_clean()
+        phase.save()
+    intake._history_user = by
+    intake.save(update_fields=["updated_at"])
+    return list(intake.phases.all())
+
+
+@transaction.atomic
+def intake_rubric_save(*, intake: Intake, formset, by) -> list[RubricCriterion]:
+    """Save the rubric editor; the saved weights must add up to 100 or nothing is saved."""
+    criteria = formset.save(commit=False)
+    for criterion in formset.deleted_objects:
+        criterion.delete()
+    for criterion in criteria:
+        criterion.intake = intake
+        criterion.full_clean()
+        criterion.save()
+    total = sum(criterion.weight for criterion in intake.criteria.all())
+    if total != RUBRIC_TOTAL:
+        # The formset checks this too; this guard keeps the rule even for other callers.
+        raise ValidationError(_("The weights add up to %(total)d; they must add up to 100.") % {"total": total})
+    intake._history_user = by
+    intake.save(update_fields=["updated_at"])
+    return list(intake.criteria.all())
+
+
+@transaction.atomic
+def intake_copy(*, source: Intake, name: str, opens_at: datetime, closes_at: datetime, by) -> Intake:
+    """A new draft intake with the source's rules and rubric, and its phases shifted.
+
+    Phases move by the number of days between the two opening dates (in the intake's time zone),
+    so a phase that started 60 days after opening still does.
+    """
+    data = {field: getattr(source, field) for field in INTAKE_FIELDS}
+    data.update(name=name, opens_at=opens_at, closes_at=closes_at)
+    copy = Intake(programme=source.programme, status=PublicationStatus.DRAFT, copied_from=source)
+    _apply(copy, data, INTAKE_FIELDS)
+    _save(copy, by=by)
+    shift = timedelta(days=(source.local(opens_at).date() - source.local(source.opens_at).date()).days)
+    Phase.objects.bulk_create(
+        Phase(intake=copy, name=p.name, place=p.place, starts_on=p.starts_on + shift, ends_on=p.ends_on + shift)
+        for p in source.phases.all()
+    )
+    RubricCriterion.objects.bulk_create(
+        RubricCriterion(
+            intake=copy,
+            name=c.name,
+            description=c.description,
+            guidance=c.guidance,
+            max_score=c.max_score,
+            weight=c.weight,
+            order=c.order,
+        )
+        for c in source.criteria.all()
+    )
+    return copy
