@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "portal",
     "programmes",
     "applications",
+    "selection",
     "change_projects",
     "mentoring",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("programmes/", include("programmes.urls")),
     path("applications/", include("applications.urls")),
+    path("selection/", include("selection.urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,1 @@
+"""Selection: reviewers, conflicts of interest, scores on the rubric, ranking and decisions."""
