@@ -7,6 +7,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -65,7 +66,7 @@ class WindowFieldsMixin(forms.Form):
         label=_("at (local time)"),
         initial=time(23, 59),
         widget=TimeInput(),
-        help_text=_("Applications are accepted until the end of this minute."),
+        help_text=_("Applications are accepted up to this time, in the intake's time zone."),
     )
 
     def _zone_name(self) -> str | None:
@@ -275,5 +276,14 @@ def formset_with_added_row(formset_class, data, **kwargs):
     data = data.copy()
     prefix = kwargs.get("prefix") or formset_class.get_default_prefix()
     key = f"{prefix}-TOTAL_FORMS"
-    data[key] = str(int(data.get(key) or 0) + 1)
-    return formset_class(data, **kwargs)
+    try:
+        rows = int(data.get(key) or 0)
+    except ValueError:
+        rows = 0
+    data[key] = str(min(rows, 99) + 1)
+    formset = formset_class(data, **kwargs)
+    # Adding a row is not a save: show what was typed without judging it yet.
+    formset._errors, formset._non_form_errors = [], formset.error_class()
+    for form in formset.forms:
+        form._errors = ErrorDict()
+    return formset
