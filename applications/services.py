@@ -1,12 +1,14 @@
 """Every write to applications goes through here: validation, save, history, e-mails after commit."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .enums import ACTIVE_STATES, ApplicationStatus, can_transition
-from .models import Application, StatusChange, TeamMember
+from .enums import ACTIVE_STATES, EDITABLE_STATES, ApplicationStatus, AttachmentKind, can_transition
+from .models import Application, Attachment, Invitation, Organisation, StatusChange, TeamMember
+from .validators import validate_upload
 
 
 class TransitionNotAllowed(ValidationError):
@@ -80,8 +82,219 @@ def application_start(*, intake, by) -> Application:
     return application
 
 
-def ensure_editable(application: Application) -> None:
-    from .enums import EDITABLE_STATES
-
+def _ensure_editable(application: Application) -> None:
     if application.status not in EDITABLE_STATES:
         raise PermissionDenied(_("This application has been submitted and can no longer be changed."))
+
+
+# --- Team ---------------------------------------------------------------------------------
+
+
+class InvitationError(ValidationError):
+    """An invitation link that cannot be used; the message says why in plain words."""
+
+
+@transaction.atomic
+def invitation_create(*, application: Application, email: str, by, accept_url_for) -> Invitation:
+    """Invite `email` to the team; `accept_url_for(invitation)` builds the absolute link for the e-mail."""
+    _ensure_editable(application)
+    email = email.strip().lower()
+    if application.members.filter(user__email__iexact=email).exists():
+        raise ValidationError(_("%(email)s is already in the team.") % {"email": email}, code="member")
+    if application.members.count() >= application.intake.max_team_size:
+        raise ValidationError(
+            _("The team already has %(max)d members, the most this intake allows.")
+            % {"max": application.intake.max_team_size},
+            code="full",
+        )
+    invitation = Invitation.objects.create(application=application, email=email, invited_by=by)
+    url = accept_url_for(invitation)
+    from .tasks import send_invitation_email
+
+    transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk, url))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user) -> TeamMember:
+    """Join the team of the invitation; only once, before it expires, with the invited address."""
+    invitation = (
+        Invitation.objects.select_for_update().select_related("application__intake").filter(token=token).first()
+    )
+    if invitation is None:
+        raise InvitationError(_("This invitation link is not valid. Please ask the team for a new one."))
+    if invitation.accepted_at is not None:
+        raise InvitationError(_("This invitation has already been used. Please ask the team for a new one."))
+    if invitation.is_expired():
+        raise InvitationError(_("This invitation has expired. Please ask the team to invite you again."))
+    if invitation.email.lower() != user.email.lower():
+        raise InvitationError(
+            _(
+                "This invitation was sent to %(invited)s, but you are logged in as %(you)s. "
+                "Please log in with the address the invitation was sent to."
+            )
+            % {"invited": invitation.email, "you": user.email}
+        )
+    application = invitation.application
+    if application.status not in EDITABLE_STATES:
+        raise InvitationError(_("This application has already been submitted; the team can no longer change."))
+    if _user_has_active_application(user=user, intake=application.intake):
+        raise InvitationError(_("You are already in a team that applies to this intake."))
+    if application.members.count() >= application.intake.max_team_size:
+        raise InvitationError(_("This team is already full."))
+    member = TeamMember.objects.create(
+        application=application,
+        user=user,
+        position=user.position,
+        organisation=user.organisation,
+        gender=user.gender,
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return member
+
+
+def member_update(*, member: TeamMember, by, data: dict) -> TeamMember:
+    _ensure_editable(member.application)
+    for name, value in data.items():
+        setattr(member, name, value)
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def member_remove(*, member: TeamMember, by) -> None:
+    _ensure_editable(member.application)
+    if member.is_contact:
+        raise ValidationError(_("The contact person cannot be removed from the team."), code="contact")
+    member.delete()
+
+
+def organisation_add(*, application: Application, by, data: dict) -> Organisation:
+    _ensure_editable(application)
+    organisation = Organisation(application=application, **data)
+    organisation.full_clean()
+    organisation.save()
+    return organisation
+
+
+def organisation_remove(*, organisation: Organisation, by) -> None:
+    _ensure_editable(organisation.application)
+    organisation.delete()
+
+
+# --- Outline ------------------------------------------------------------------------------
+
+
+def outline_save(*, application: Application, by, data: dict) -> Application:
+    """Save some answers of the outline (a section, or the valid part of an autosave)."""
+    _ensure_editable(application)
+    for name, value in data.items():
+        setattr(application, name, value)
+    application._change_reason = "outline"
+    application.save(update_fields=[*data, "updated_at"])
+    return application
+
+
+# --- Attachments --------------------------------------------------------------------------
+
+
+def attachment_add(*, application: Application, kind: str, uploaded, by, member=None) -> Attachment:
+    """Store an upload privately after checking its size and its real type (from its content)."""
+    _ensure_editable(application)
+    content_type = validate_upload(uploaded, settings.PORTAL_MAX_UPLOAD_BYTES)
+    if kind == AttachmentKind.CV and member is None:
+        raise ValidationError(_("Choose whose CV this is."), code="member")
+    attachment = Attachment(
+        application=application,
+        kind=kind,
+        member=member if kind == AttachmentKind.CV else None,
+        original_name=uploaded.name[:255],
+        size=uploaded.size,
+        content_type=content_type,
+        uploaded_by=by,
+    )
+    attachment.file.save(uploaded.name, uploaded, save=False)
+    attachment.save()
+    return attachment
+
+
+def attachment_delete(*, attachment: Attachment, by) -> None:
+    _ensure_editable(attachment.application)
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+# --- Submission, withdrawal, reopening, deadlines -----------------------------------------
+
+
+def application_submit(*, application: Application, by, now=None) -> StatusChange:
+    """Submit before the team's deadline and only when the checklist is complete."""
+    from .checks import checklist
+
+    now = now or timezone.now()
+    if not application.is_before_deadline(now):
+        raise ValidationError(_("The deadline for this application has passed."), code="deadline")
+    missing = [item.label for item in checklist(application) if not item.ok]
+    if missing:
+        raise ValidationError(
+            _("The application is not complete yet: %(missing)s.") % {"missing": ", ".join(map(str, missing))},
+            code="incomplete",
+        )
+    return application_transition(application=application, to=ApplicationStatus.SUBMITTED, by=by)
+
+
+def application_withdraw(*, application: Application, by, reason: str = "", now=None) -> StatusChange:
+    """The team withdraws; before a decision only up to the deadline, an accepted team may decline later."""
+    now = now or timezone.now()
+    if application.status in (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED) and not (
+        application.is_before_deadline(now)
+    ):
+        raise ValidationError(_("The deadline has passed; please write to the programme team."), code="deadline")
+    return application_transition(application=application, to=ApplicationStatus.WITHDRAWN, by=by, reason=reason)
+
+
+def application_reopen(*, application: Application, by, reason: str) -> StatusChange:
+    """Staff send a submitted application back to the team for corrections."""
+    if not reason.strip():
+        raise ValidationError(_("Please say what the team should correct."), code="reason")
+    return application_transition(application=application, to=ApplicationStatus.DRAFT, by=by, reason=reason)
+
+
+def application_screen(*, application: Application, by, eligible: bool, reason: str) -> StatusChange:
+    """Staff's eligibility decision; the team is told by e-mail."""
+    if not eligible and not reason.strip():
+        raise ValidationError(_("Please give the reason the application is not eligible."), code="reason")
+    to = ApplicationStatus.ELIGIBLE if eligible else ApplicationStatus.INELIGIBLE
+    return application_transition(application=application, to=to, by=by, reason=reason)
+
+
+@transaction.atomic
+def application_extend_deadline(*, application: Application, until, by, reason: str) -> Application:
+    """Give one team a later deadline (or clear it with `until=None`), with the reason on record."""
+    if not reason.strip():
+        raise ValidationError(_("Please give the reason for the extension."), code="reason")
+    if until is not None and until <= application.intake.closes_at:
+        raise ValidationError(_("An extension must end after the intake's own deadline."), code="earlier")
+    application.deadline_override = until
+    application.deadline_override_reason = reason
+    application._change_reason = reason
+    application._history_user = by
+    application.save(update_fields=["deadline_override", "deadline_override_reason", "updated_at"])
+    return application
+
+
+@transaction.atomic
+def intake_extend_deadline(*, intake, closes_at, by, reason: str):
+    """Move the whole intake's closing time; the intake's history keeps who, when and why."""
+    if not reason.strip():
+        raise ValidationError(_("Please give the reason for the extension."), code="reason")
+    if closes_at <= intake.opens_at:
+        raise ValidationError(_("The new deadline must be after the opening."), code="earlier")
+    intake.closes_at = closes_at
+    intake._change_reason = reason
+    intake._history_user = by
+    intake.save(update_fields=["closes_at", "updated_at"])
+    return intake

@@ -1,0 +1,188 @@
+"""Forms validate input; the services decide. Every field has a label; drafts may be incomplete."""
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from programmes.enums import CoreArea, OrganisationType
+
+from .enums import SDG_CHOICES, AttachmentKind
+from .models import WORD_LIMITS, Application, Organisation, TeamMember
+from .validators import validate_upload
+
+
+def outline_form_class(section):
+    """A ModelForm for one outline section; every question may be left empty in a draft."""
+    fields = list(section.fields)
+
+    class OutlineSectionForm(forms.ModelForm):
+        core_areas = forms.MultipleChoiceField(
+            label=_("Core areas"),
+            choices=CoreArea.choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            help_text=_("Choose one or more."),
+        )
+        sdgs = forms.TypedMultipleChoiceField(
+            label=_("Related Sustainable Development Goals"),
+            choices=SDG_CHOICES,
+            coerce=int,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+        )
+
+        class Meta:
+            model = Application
+            fields = section.fields
+
+        def __init__(self, *args, autosave_url=None, **kwargs):
+            super().__init__(*args, **kwargs)
+            for name in [n for n in ("core_areas", "sdgs") if n not in fields]:
+                del self.fields[name]
+            for name, field in self.fields.items():
+                field.required = False
+                field.label = str(field.label)[:1].upper() + str(field.label)[1:]
+                if name in WORD_LIMITS:
+                    field.widget = forms.Textarea(attrs={"rows": 5})
+                    field.widget.attrs["data-word-limit"] = WORD_LIMITS[name]
+                    field.help_text = " ".join(
+                        s
+                        for s in [str(field.help_text), str(_("At most %(n)d words.") % {"n": WORD_LIMITS[name]})]
+                        if s
+                    )
+                if autosave_url and name != "builds_on_previous":
+                    field.widget.attrs.update(
+                        {
+                            "hx-post": autosave_url,
+                            "hx-trigger": "keyup changed delay:3s, change",
+                            "hx-include": "closest form",
+                            "hx-target": "#autosave-status",
+                            "hx-swap": "innerHTML",
+                        }
+                    )
+
+    OutlineSectionForm.__name__ = f"Outline{section.slug.title()}Form"
+    return OutlineSectionForm
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the person to invite"))
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = TeamMember
+        fields = ["position", "organisation", "role_type", "gender", "english_level", "date_of_birth"]
+        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, intake=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role_type"].required = True
+        if intake is not None and not intake.min_english_level:
+            self.fields["english_level"].help_text = _("Optional.")
+        if intake is not None and not intake.max_age:
+            del self.fields["date_of_birth"]
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "type", "country"]
+
+    def __init__(self, *args, intake, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.intake = intake
+        if intake.eligible_countries:
+            codes = [c.code for c in intake.eligible_countries]
+            self.fields["country"].choices = [("", "---------")] + [(c, countries.name(c)) for c in codes]
+        if intake.eligible_organisation_types:
+            self.fields["type"].choices = [("", "---------")] + [
+                (value, label)
+                for value, label in OrganisationType.choices
+                if value in intake.eligible_organisation_types
+            ]
+
+    def clean_country(self):
+        country = self.cleaned_data["country"]
+        if country and not self.intake.accepts_country(country):
+            raise forms.ValidationError(_("Organisations from this country cannot apply to this intake."))
+        return country
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What is this document?"), choices=AttachmentKind.choices)
+    member = forms.ModelChoiceField(label=_("Whose CV (for a CV)"), queryset=TeamMember.objects.none(), required=False)
+    file = forms.FileField(label=_("File (PDF, Word DOCX, JPEG or PNG)"))
+
+    def __init__(self, *args, application, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k, label) for k, label in AttachmentKind.choices if k in kinds]
+        if AttachmentKind.CV in kinds:
+            self.fields["member"].queryset = application.members.select_related("user")
+            self.fields["member"].label_from_instance = lambda m: m.user.get_full_name()
+        else:
+            del self.fields["member"]
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        self.content_type = validate_upload(uploaded, settings.PORTAL_MAX_UPLOAD_BYTES)
+        return uploaded
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == AttachmentKind.CV and not data.get("member"):
+            self.add_error("member", _("Choose whose CV this is."))
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, required=False, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = required
+        if label:
+            self.fields["reason"].label = label
+
+
+class ScreeningForm(forms.Form):
+    decision = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("eligible", _("Eligible")), ("ineligible", _("Not eligible"))],
+        widget=forms.RadioSelect,
+        coerce=lambda v: v == "eligible",
+    )
+    reason = forms.CharField(
+        label=_("Reason (sent to the team)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Required when the application is not eligible."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") is False and not data.get("reason", "").strip():
+            self.add_error("reason", _("Please give the reason the application is not eligible."))
+        return data
+
+
+class DeadlineForm(forms.Form):
+    """A new deadline typed in the intake's own time zone, with the reason."""
+
+    deadline = forms.DateTimeField(
+        label=_("New deadline"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, intake, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.intake = intake
+        self.fields["deadline"].help_text = _("In the intake's time zone: %(zone)s.") % {"zone": intake.time_zone}
+
+    def clean_deadline(self):
+        value = self.cleaned_data["deadline"]
+        # The browser sends a naive local time; read it in the intake's zone, store it in UTC.
+        naive = timezone.make_naive(value) if timezone.is_aware(value) else value
+        return timezone.make_aware(naive, self.intake.tzinfo)

@@ -1,0 +1,96 @@
+"""Every non-trivial read of applications, shaped so that pages cost a fixed number of queries."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from accounts.rules import is_programme_staff
+
+from .enums import ApplicationStatus
+from .models import Application, Attachment, Organisation, StatusChange, TeamMember
+
+
+def applications_visible_to(*, user) -> QuerySet[Application]:
+    """Staff see every application; anyone else only those of the teams they are in."""
+    queryset = Application.objects.select_related("intake__programme", "contact_person")
+    if not user.is_authenticated:
+        return queryset.none()
+    if is_programme_staff(user):
+        return queryset
+    return queryset.filter(Exists(TeamMember.objects.filter(application=OuterRef("pk"), user=user)))
+
+
+def application_with_team(queryset: QuerySet[Application]) -> QuerySet[Application]:
+    """Prefetch what the checks and team pages read: members with their users, organisations, files."""
+    return queryset.prefetch_related(
+        Prefetch("members", queryset=TeamMember.objects.select_related("user")),
+        "organisations",
+        Prefetch("attachments", queryset=Attachment.objects.select_related("member__user", "uploaded_by")),
+    )
+
+
+def applications_for_user(*, user) -> list[Application]:
+    """The applications a person is a member of, newest first, for their dashboard."""
+    return list(
+        Application.objects.filter(members__user=user).select_related("intake__programme").order_by("-created_at")
+    )
+
+
+def application_timeline(*, application) -> list[StatusChange]:
+    return list(application.status_changes.select_related("by").order_by("created_at", "pk"))
+
+
+def applications_for_intake(*, intake) -> QuerySet[Application]:
+    """The staff list of an intake's applications (drafts included), with what the table shows."""
+    return (
+        Application.objects.filter(intake=intake)
+        .select_related("contact_person", "intake")
+        .prefetch_related("organisations")
+        .annotate(member_count=Count("members", distinct=True))
+        .order_by("-submitted_at", "-created_at", "pk")
+    )
+
+
+def search_q(text: str) -> Q:
+    """Contact person's name, organisation names and the outline's main answers."""
+    return (
+        Q(contact_person__full_name__icontains=text)
+        | Q(title__icontains=text)
+        | Q(problem__icontains=text)
+        | Q(objectives__icontains=text)
+        | Q(target_group__icontains=text)
+        | Q(expected_results__icontains=text)
+        | Exists(Organisation.objects.filter(application=OuterRef("pk"), name__icontains=text))
+    )
+
+
+def organisation_q(**lookup) -> Q:
+    return Q(Exists(Organisation.objects.filter(application=OuterRef("pk"), **lookup)))
+
+
+def core_area_q(area: str) -> Q:
+    return Q(core_areas__icontains=f'"{area}"')
+
+
+def sdg_q(number: int) -> Q:
+    """JSON lists of numbers read "[11, 16]" on SQLite and PostgreSQL alike; match one whole number."""
+    return (
+        Q(sdgs__icontains=f"[{number},")
+        | Q(sdgs__icontains=f" {number},")
+        | Q(sdgs__icontains=f" {number}]")
+        | Q(sdgs__icontains=f"[{number}]")
+    )
+
+
+def earlier_participants(*, application) -> list[str]:
+    """Names of team members who were in an accepted team of an earlier intake."""
+    intake = application.intake
+    return list(
+        TeamMember.objects.filter(
+            user__in=application.members.values("user"),
+            application__status=ApplicationStatus.ACCEPTED,
+            application__intake__closes_at__lt=intake.opens_at,
+        )
+        .exclude(application__intake=intake)
+        .values_list("user__full_name", flat=True)
+        .distinct()
+        .order_by("user__full_name")
+    )

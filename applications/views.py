@@ -1,0 +1,649 @@
+"""Thin views: find the application the user may see (404 otherwise), check the rule, call a service."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.rules import is_programme_staff
+from programmes.enums import AttachmentRequirement, PublicationStatus
+from programmes.models import Intake
+
+from . import services
+from .checks import SCREENABLE, checklist, composition, eligibility_checks
+from .display import deadline_text, local_text, status_event_text
+from .enums import EDITABLE_STATES, ApplicationStatus, AttachmentKind, can_transition
+from .filters import StaffApplicationFilter
+from .forms import (
+    AttachmentForm,
+    DeadlineForm,
+    InvitationForm,
+    MemberForm,
+    OrganisationForm,
+    ReasonForm,
+    ScreeningForm,
+    outline_form_class,
+)
+from .models import Invitation
+from .outline import SECTIONS, SECTIONS_BY_SLUG, missing_answers, questions
+from .selectors import (
+    application_timeline,
+    application_with_team,
+    applications_for_intake,
+    applications_visible_to,
+    earlier_participants,
+)
+
+STAFF_PAGE_SIZE = 25
+
+
+def _application(request, pk, perm="applications.view_application", team=False):
+    """The application if the user may see it (404 otherwise, so ids reveal nothing), then the rule."""
+    queryset = applications_visible_to(user=request.user)
+    if team:
+        queryset = application_with_team(queryset)
+    application = get_object_or_404(queryset, pk=pk)
+    if not request.user.has_perm(perm, application):
+        raise PermissionDenied(_("You cannot do this with this application now."))
+    return application
+
+
+def _staff_only(request):
+    if not is_programme_staff(request.user):
+        raise Http404
+
+
+def _messages_from(exc: ValidationError) -> list[str]:
+    return [str(m) for m in exc.messages]
+
+
+def _common(application, request, **extra):
+    """Context every application page shows: the deadline in the intake's zone, who you are in the team."""
+    return {
+        "application": application,
+        "intake": application.intake,
+        "deadline": deadline_text(application),
+        "deadline_passed": not application.is_before_deadline(),
+        "is_editable": application.status in EDITABLE_STATES,
+        "can_edit": request.user.has_perm("applications.edit_application", application),
+        "is_contact": application.contact_person_id == request.user.pk,
+        "is_staff": is_programme_staff(request.user),
+        "sections": SECTIONS,
+        **extra,
+    }
+
+
+# --- Starting -----------------------------------------------------------------------------
+
+
+@login_required
+def start(request, intake_pk):
+    intake = get_object_or_404(
+        Intake.objects.select_related("programme").filter(status=PublicationStatus.PUBLISHED), pk=intake_pk
+    )
+    existing = (
+        applications_visible_to(user=request.user)
+        .filter(intake=intake, members__user=request.user)
+        .exclude(status=ApplicationStatus.WITHDRAWN)
+        .first()
+    )
+    if existing is not None:
+        return redirect("applications:detail", pk=existing.pk)
+    if request.method == "POST":
+        try:
+            application = services.application_start(intake=intake, by=request.user)
+        except ValidationError as exc:
+            for message in _messages_from(exc):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Your application is started. You are its contact person."))
+            return redirect("applications:outline", pk=application.pk, section=SECTIONS[0].slug)
+    return render(
+        request,
+        "applications/application_start.html",
+        {
+            "intake": intake,
+            "closes": local_text(intake, intake.closes_at),
+            "is_open": intake.is_open(),
+            "country_ok": bool(request.user.country) and intake.accepts_country(request.user.country.code),
+        },
+    )
+
+
+# --- Overview, status ---------------------------------------------------------------------
+
+
+@login_required
+def detail(request, pk):
+    application = _application(request, pk, team=True)
+    items = checklist(application)
+    return render(
+        request,
+        "applications/application_detail.html",
+        _common(
+            application,
+            request,
+            section_answers=[
+                (section, [(application._meta.get_field(n), getattr(application, n)) for n in section.fields])
+                for section in SECTIONS
+            ],
+            missing=[item for item in items if not item.ok],
+            composition=composition(application),
+            can_reopen=is_programme_staff(request.user) and can_transition(application.status, ApplicationStatus.DRAFT),
+            reopen_form=ReasonForm(label=_("What should the team correct?"), required=True),
+        ),
+    )
+
+
+@login_required
+def status(request, pk):
+    application = _application(request, pk)
+    events = [
+        {"change": change, "text": status_event_text(change), "when": local_text(application.intake, change.created_at)}
+        for change in application_timeline(application=application)
+    ]
+    return render(
+        request,
+        "applications/application_status.html",
+        _common(
+            application,
+            request,
+            events=events,
+            can_withdraw=request.user.has_perm("applications.withdraw_application", application),
+        ),
+    )
+
+
+# --- Outline ------------------------------------------------------------------------------
+
+
+def _section_or_404(slug):
+    try:
+        return SECTIONS_BY_SLUG[slug]
+    except KeyError:
+        raise Http404 from None
+
+
+@login_required
+def outline(request, pk, section):
+    application = _application(request, pk)
+    section = _section_or_404(section)
+    if not request.user.has_perm("applications.edit_application", application):
+        if request.method == "POST":
+            raise PermissionDenied(_("This application can no longer be changed."))
+        messages.info(request, _("This application has been submitted; it can no longer be changed."))
+        return redirect("applications:detail", pk=application.pk)
+    form_class = outline_form_class(section)
+    autosave_url = reverse("applications:outline_autosave", kwargs={"pk": pk, "section": section.slug})
+    if request.method == "POST":
+        form = form_class(request.POST, instance=application, autosave_url=autosave_url)
+        if form.is_valid():
+            services.outline_save(
+                application=application, by=request.user, data={n: form.cleaned_data[n] for n in form.fields}
+            )
+            messages.success(request, _("Your answers are saved."))
+            index = SECTIONS.index(section)
+            if "next" in request.POST and index + 1 < len(SECTIONS):
+                return redirect("applications:outline", pk=pk, section=SECTIONS[index + 1].slug)
+            if "next" in request.POST:
+                return redirect("applications:checklist", pk=pk)
+            return redirect("applications:outline", pk=pk, section=section.slug)
+        messages.error(request, _("Some answers need a change; nothing you typed has been lost."))
+    else:
+        form = form_class(instance=application, autosave_url=autosave_url)
+    index = SECTIONS.index(section)
+    return render(
+        request,
+        "applications/outline_section.html",
+        _common(
+            application,
+            request,
+            section=section,
+            form=form,
+            autosave_url=autosave_url,
+            previous_section=SECTIONS[index - 1] if index else None,
+            next_section=SECTIONS[index + 1] if index + 1 < len(SECTIONS) else None,
+            missing=missing_answers(application, section),
+            # The browser compares its offline copy with this to offer a restore.
+            server_updated_ms=int(application.updated_at.timestamp() * 1000),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def outline_autosave(request, pk, section):
+    """htmx: save the valid answers of a section as the team types; say what could not be saved."""
+    application = _application(request, pk, perm="applications.edit_application")
+    section = _section_or_404(section)
+    form = outline_form_class(section)(request.POST, instance=application)
+    form.is_valid()
+    valid = {n: form.cleaned_data[n] for n in form.fields if n not in form.errors and n in form.cleaned_data}
+    if valid:
+        services.outline_save(application=application, by=request.user, data=valid)
+    application.refresh_from_db(fields=["updated_at"])
+    return render(
+        request,
+        "applications/partials/autosave_status.html",
+        {
+            "saved_at": timezone.localtime(application.updated_at, application.intake.tzinfo),
+            "errors": [(form.fields[n].label, errors) for n, errors in form.errors.items()],
+            "server_updated_ms": int(application.updated_at.timestamp() * 1000),
+        },
+    )
+
+
+def question_list(request):
+    """Every question with its word limit, to print and prepare offline."""
+    return render(request, "applications/questions_print.html", {"groups": questions()})
+
+
+# --- Team ---------------------------------------------------------------------------------
+
+
+@login_required
+def team(request, pk):
+    application = _application(request, pk, team=True)
+    can_manage = request.user.has_perm("applications.manage_team", application)
+    pending = (
+        list(application.invitations.filter(accepted_at__isnull=True).order_by("created_at")) if can_manage else []
+    )
+    return render(
+        request,
+        "applications/team_detail.html",
+        _common(
+            application,
+            request,
+            members=list(application.members.all()),
+            organisations=list(application.organisations.all()),
+            composition=composition(application),
+            can_manage=can_manage,
+            pending=pending,
+            now=timezone.now(),
+            invitation_form=InvitationForm() if can_manage else None,
+            organisation_form=OrganisationForm(intake=application.intake),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def invite(request, pk):
+    application = _application(request, pk, perm="applications.manage_team")
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.invitation_create(
+                application=application,
+                email=form.cleaned_data["email"],
+                by=request.user,
+                accept_url_for=lambda inv: request.build_absolute_uri(
+                    reverse("applications:invitation_accept", kwargs={"token": inv.token})
+                ),
+            )
+        except ValidationError as exc:
+            for message in _messages_from(exc):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]})
+    else:
+        messages.error(request, _("Please enter a valid e-mail address."))
+    return redirect("applications:team", pk=pk)
+
+
+def invitation_accept(request, token):
+    invitation = (
+        Invitation.objects.select_related("application__intake__programme", "invited_by").filter(token=token).first()
+    )
+    error = None
+    if request.method == "POST" and request.user.is_authenticated:
+        try:
+            member = services.invitation_accept(token=token, user=request.user)
+        except ValidationError as exc:
+            error = " ".join(_messages_from(exc))
+        else:
+            messages.success(request, _("Welcome to the team. Please complete your details."))
+            return redirect("applications:member_edit", pk=member.application_id, member_pk=member.pk)
+    elif invitation is None:
+        error = _("This invitation link is not valid. Please ask the team for a new one.")
+    elif invitation.accepted_at is not None:
+        error = _("This invitation has already been used. Please ask the team for a new one.")
+    elif invitation.is_expired():
+        error = _("This invitation has expired. Please ask the team to invite you again.")
+    return render(
+        request,
+        "applications/invitation_accept.html",
+        {"invitation": invitation if error is None else None, "error": error, "next": request.get_full_path()},
+        status=400 if error else 200,
+    )
+
+
+@login_required
+def member_edit(request, pk, member_pk):
+    application = _application(request, pk, perm="applications.edit_application")
+    # Only your own details, and only in this application: anything else does not exist for you.
+    member = get_object_or_404(application.members.select_related("user"), pk=member_pk, user=request.user)
+    form = MemberForm(request.POST or None, instance=member, intake=application.intake)
+    if request.method == "POST" and form.is_valid():
+        services.member_update(member=member, by=request.user, data={n: form.cleaned_data[n] for n in form.fields})
+        messages.success(request, _("Your details are saved."))
+        return redirect("applications:team", pk=pk)
+    return render(request, "applications/member_edit.html", _common(application, request, member=member, form=form))
+
+
+@login_required
+def member_remove(request, pk, member_pk):
+    application = _application(request, pk, perm="applications.manage_team")
+    member = get_object_or_404(application.members.select_related("user"), pk=member_pk)
+    if request.method == "POST":
+        try:
+            services.member_remove(member=member, by=request.user)
+        except ValidationError as exc:
+            for message in _messages_from(exc):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("%(name)s is no longer in the team.") % {"name": member.user.get_full_name()})
+        return redirect("applications:team", pk=pk)
+    return render(request, "applications/member_remove_confirm.html", _common(application, request, member=member))
+
+
+@login_required
+@require_POST
+def organisation_add(request, pk):
+    application = _application(request, pk, perm="applications.edit_application")
+    form = OrganisationForm(request.POST, intake=application.intake)
+    if form.is_valid():
+        services.organisation_add(application=application, by=request.user, data=form.cleaned_data)
+        messages.success(request, _("The organisation is added."))
+        return redirect("applications:team", pk=pk)
+    application = _application(request, pk, team=True)
+    return render(
+        request,
+        "applications/team_detail.html",
+        _common(
+            application,
+            request,
+            members=list(application.members.all()),
+            organisations=list(application.organisations.all()),
+            composition=composition(application),
+            can_manage=request.user.has_perm("applications.manage_team", application),
+            pending=[],
+            organisation_form=form,
+            invitation_form=InvitationForm(),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def organisation_remove(request, pk, organisation_pk):
+    application = _application(request, pk, perm="applications.edit_application")
+    organisation = get_object_or_404(application.organisations, pk=organisation_pk)
+    services.organisation_remove(organisation=organisation, by=request.user)
+    messages.success(request, _("The organisation is removed."))
+    return redirect("applications:team", pk=pk)
+
+
+# --- Attachments --------------------------------------------------------------------------
+
+
+def _attachment_kinds(intake):
+    kinds = []
+    if intake.mandate_letter != AttachmentRequirement.NOT_ASKED:
+        kinds.append(AttachmentKind.MANDATE_LETTER)
+    if intake.cvs != AttachmentRequirement.NOT_ASKED:
+        kinds.append(AttachmentKind.CV)
+    return kinds
+
+
+@login_required
+def attachments(request, pk):
+    application = _application(request, pk, team=True)
+    kinds = _attachment_kinds(application.intake)
+    form = None
+    if request.user.has_perm("applications.edit_application", application) and kinds:
+        form = AttachmentForm(request.POST or None, request.FILES or None, application=application, kinds=kinds)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.attachment_add(
+                    application=application,
+                    kind=form.cleaned_data["kind"],
+                    uploaded=form.cleaned_data["file"],
+                    member=form.cleaned_data.get("member"),
+                    by=request.user,
+                )
+            except ValidationError as exc:
+                form.add_error("file", exc)
+            else:
+                messages.success(request, _("The file is uploaded."))
+                return redirect("applications:attachments", pk=pk)
+    elif request.method == "POST":
+        raise PermissionDenied(_("This application can no longer be changed."))
+    return render(
+        request,
+        "applications/attachments.html",
+        _common(
+            application,
+            request,
+            attachments=list(application.attachments.all()),
+            form=form,
+            max_megabytes=settings.PORTAL_MAX_UPLOAD_BYTES // (1024 * 1024),
+            mandate_letter=application.intake.get_mandate_letter_display(),
+            cvs=application.intake.get_cvs_display(),
+        ),
+    )
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    application = _application(request, pk)
+    attachment = get_object_or_404(application.attachments, pk=attachment_pk)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk, attachment_pk):
+    application = _application(request, pk, perm="applications.edit_application")
+    attachment = get_object_or_404(application.attachments, pk=attachment_pk)
+    services.attachment_delete(attachment=attachment, by=request.user)
+    messages.success(request, _("The file is deleted."))
+    return redirect("applications:attachments", pk=pk)
+
+
+# --- Checklist, submit, withdraw ----------------------------------------------------------
+
+
+@login_required
+def checklist_view(request, pk):
+    application = _application(request, pk, team=True)
+    items = checklist(application)
+    return render(
+        request,
+        "applications/checklist.html",
+        _common(
+            application,
+            request,
+            items=items,
+            complete=all(item.ok for item in items),
+            composition=composition(application),
+            can_submit=request.user.has_perm("applications.submit_application", application),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    application = _application(request, pk, perm="applications.submit_application", team=True)
+    try:
+        services.application_submit(application=application, by=request.user)
+    except ValidationError as exc:
+        for message in _messages_from(exc):
+            messages.error(request, message)
+        return redirect("applications:checklist", pk=pk)
+    messages.success(request, _("Your application is submitted. The team will receive a confirmation by e-mail."))
+    return redirect("applications:status", pk=pk)
+
+
+@login_required
+def withdraw(request, pk):
+    application = _application(request, pk, perm="applications.withdraw_application")
+    form = ReasonForm(request.POST or None, label=_("Why is the team withdrawing? (optional)"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_withdraw(application=application, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            for message in _messages_from(exc):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The application is withdrawn."))
+        return redirect("applications:status", pk=pk)
+    return render(request, "applications/withdraw_confirm.html", _common(application, request, form=form))
+
+
+# --- Staff --------------------------------------------------------------------------------
+
+
+@login_required
+def staff_list(request, intake_pk):
+    _staff_only(request)
+    intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
+    filterset = StaffApplicationFilter(
+        request.GET or None, queryset=applications_for_intake(intake=intake), intake=intake
+    )
+    page = Paginator(filterset.qs, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "applications/staff_list.html",
+        {
+            "intake": intake,
+            "filter": filterset,
+            "page": page,
+            "applications": list(page.object_list),
+            "query": query.urlencode(),
+            "closes": local_text(intake, intake.closes_at),
+        },
+    )
+
+
+@login_required
+def screen(request, pk):
+    _staff_only(request)
+    application = _application(request, pk, team=True)
+    checks = eligibility_checks(application, earlier_participants(application=application))
+    failing = [c for c in checks if not c.ok]
+    initial_reason = "\n".join(f"{c.label}: {', '.join(c.details)}" if c.details else str(c.label) for c in failing)
+    form = ScreeningForm(
+        request.POST or None, initial={"decision": "ineligible" if failing else "eligible", "reason": initial_reason}
+    )
+    screenable = application.status in SCREENABLE
+    if request.method == "POST":
+        if not screenable:
+            raise PermissionDenied(_("This application cannot be screened now."))
+        if form.is_valid():
+            try:
+                services.application_screen(
+                    application=application,
+                    by=request.user,
+                    eligible=form.cleaned_data["decision"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as exc:
+                for message in _messages_from(exc):
+                    messages.error(request, message)
+            else:
+                messages.success(request, _("The decision is recorded and the team is told by e-mail."))
+                return redirect("applications:staff_list", intake_pk=application.intake_id)
+    return render(
+        request,
+        "applications/screen.html",
+        _common(application, request, checks=checks, form=form, screenable=screenable),
+    )
+
+
+@login_required
+@require_POST
+def reopen(request, pk):
+    _staff_only(request)
+    application = _application(request, pk)
+    form = ReasonForm(request.POST, required=True)
+    if form.is_valid():
+        try:
+            services.application_reopen(application=application, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            for message in _messages_from(exc):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The application is open again for the team to correct."))
+    else:
+        messages.error(request, _("Please say what the team should correct."))
+    return redirect("applications:detail", pk=pk)
+
+
+@login_required
+def extend_deadline(request, pk):
+    _staff_only(request)
+    application = _application(request, pk)
+    form = DeadlineForm(request.POST or None, intake=application.intake)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_extend_deadline(
+                application=application,
+                until=form.cleaned_data["deadline"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            form.add_error("deadline", exc)
+        else:
+            messages.success(request, _("The team's deadline is now %(when)s.") % {"when": deadline_text(application)})
+            return redirect("applications:detail", pk=pk)
+    return render(
+        request,
+        "applications/deadline_extend.html",
+        {"form": form, "intake": application.intake, "application": application, "current": deadline_text(application)},
+    )
+
+
+@login_required
+def intake_extend(request, intake_pk):
+    _staff_only(request)
+    intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
+    form = DeadlineForm(request.POST or None, intake=intake)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.intake_extend_deadline(
+                intake=intake,
+                closes_at=form.cleaned_data["deadline"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            form.add_error("deadline", exc)
+        else:
+            messages.success(
+                request, _("The intake now closes %(when)s.") % {"when": local_text(intake, intake.closes_at)}
+            )
+            return redirect("applications:staff_list", intake_pk=intake.pk)
+    return render(
+        request,
+        "applications/deadline_extend.html",
+        {"form": form, "intake": intake, "application": None, "current": local_text(intake, intake.closes_at)},
+    )
