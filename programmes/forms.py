@@ -242,10 +242,21 @@ class PhaseForm(forms.ModelForm):
 
 
 class RubricCriterionForm(forms.ModelForm):
+    order = forms.IntegerField(
+        label=_("Order"),
+        required=False,
+        min_value=0,
+        initial=0,
+        help_text=_("Criteria are listed from the lowest number."),
+    )
+
     class Meta:
         model = RubricCriterion
         fields = ["name", "description", "guidance", "max_score", "weight", "order"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2}), "guidance": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_order(self):
+        return self.cleaned_data.get("order") or 0
 
 
 class RubricFormSetBase(forms.BaseInlineFormSet):
@@ -281,6 +292,12 @@ def formset_with_added_row(formset_class, data, **kwargs):
     except ValueError:
         rows = 0
     data[key] = str(min(rows, 99) + 1)
+    # The new row starts with the same defaults as an untouched extra row (e.g. maximum score 5).
+    empty_form = formset_class(**kwargs).empty_form
+    for name in empty_form.fields:
+        value = empty_form[name].value()
+        if name not in {"id", "DELETE", empty_form._meta.model._meta.pk.name} and value not in (None, ""):
+            data[f"{prefix}-{min(rows, 99)}-{name}"] = empty_form[name].field.widget.format_value(value)
     formset = formset_class(data, **kwargs)
     # Adding a row is not a save: show what was typed without judging it yet.
     formset._errors, formset._non_form_errors = [], formset.error_class()

@@ -117,6 +117,7 @@ def test_rubric_add_row_keeps_typed_rows_and_adds_an_empty_one(staff_client):
     response = staff_client.post(reverse("programmes:staff_intake_rubric", kwargs={"pk": intake.pk}), data)
 
     assert _typed(response, "name") == ["Relevance of the change project", "Feasibility", None]
+    assert _typed(response, "max_score") == ["5", "5", "5"]
     assert alerts(response) == []
     assert list(RubricCriterion.objects.filter(intake=intake)) == []
 
@@ -166,3 +167,18 @@ def test_phase_ending_before_it_starts_refused(staff_client):
 
     assert response.context["formset"].forms[0].errors == {"ends_on": ["A phase cannot end before it starts."]}
     assert list(Phase.objects.filter(intake=intake)) == []
+
+
+def test_rubric_untouched_added_row_is_ignored_on_save(staff_client):
+    intake = IntakeFactory(draft=True)
+    rows = [*CRITERIA[:4], ("Inclusion", "15")]
+    url = reverse("programmes:staff_intake_rubric", kwargs={"pk": intake.pk})
+    added = staff_client.post(url, _rubric_post(rows, extra={"add_row": "1"}))
+    data = _rubric_post(rows)
+    data.update({"criteria-TOTAL_FORMS": "6", "criteria-5-max_score": "5", "criteria-5-order": "0"})
+
+    response = staff_client.post(url, data)
+
+    assert len(added.context["formset"].forms) == 6
+    assert response.status_code == 302
+    assert intake.criteria.count() == 5
