@@ -218,3 +218,11 @@ def test_intake_page_shows_phases_as_timeline_in_order(client, db):
         "Phase 1 in Sweden, Stockholm 6 September 2027 to 17 September 2027",
         "Home phase 20 September 2027 to 31 January 2028",
     ]
+
+
+def test_catalogue_with_unknown_filter_values_still_lists_programmes(client, db):
+    IntakeFactory(programme=ProgrammeFactory(title="Leadership in Local Governance"))
+
+    response = client.get(reverse("programmes:catalogue"), {"country": "XX", "window": "someday", "page": "abc"})
+
+    assert texts_by_testid(response, "programme-title") == ["Leadership in Local Governance"]
