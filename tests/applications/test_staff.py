@@ -1,0 +1,161 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from applications.enums import ApplicationStatus
+from tests.factories import (
+    ApplicationFactory,
+    IntakeFactory,
+    OrganisationFactory,
+    TeamMemberFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def intake(db):
+    return IntakeFactory()
+
+
+def _list(client, intake, **params):
+    return client.get(reverse("applications:staff_list", kwargs={"intake_pk": intake.pk}), params)
+
+
+def _titles(response):
+    return [a.title for a in response.context["applications"]]
+
+
+def test_staff_list_shows_only_the_intakes_applications(staff_client, intake):
+    ApplicationFactory(title="Elsewhere")
+    ApplicationFactory(intake=intake, title="Here", submitted=True)
+
+    response = _list(staff_client, intake)
+
+    assert _titles(response) == ["Here"]
+
+
+def test_staff_list_search_by_contact_organisation_and_outline(staff_client, intake):
+    ApplicationFactory(intake=intake, title="A", contact_person__full_name="Олена Коваль", submitted=True)
+    b = ApplicationFactory(intake=intake, title="B", submitted=True, organisation=False)
+    OrganisationFactory(application=b, name="Municipalidad de Cartagena", country="CO")
+    ApplicationFactory(intake=intake, title="C", problem="Water kiosks are closed at night", submitted=True)
+
+    found = [_titles(_list(staff_client, intake, q=q)) for q in ["Коваль", "cartagena", "kiosks"]]
+
+    assert found == [["A"], ["B"], ["C"]]
+
+
+def test_staff_list_filters(staff_client, intake):
+    a = ApplicationFactory(intake=intake, title="A", sdgs=[11], core_areas=["participation"], submitted=True)
+    b = ApplicationFactory(intake=intake, title="B", sdgs=[1, 5], core_areas=["equality"], organisation=False)
+    OrganisationFactory(application=b, country="CO", type="cso")
+    assert a.organisations.get().country.code == "KE"
+
+    results = [
+        _titles(_list(staff_client, intake, status="submitted")),
+        _titles(_list(staff_client, intake, country="CO")),
+        _titles(_list(staff_client, intake, organisation_type="cso")),
+        _titles(_list(staff_client, intake, core_area="participation")),
+        _titles(_list(staff_client, intake, sdg="1")),
+        _titles(_list(staff_client, intake, sdg="11")),
+    ]
+
+    assert results == [["A"], ["B"], ["B"], ["A"], ["B"], ["A"]]
+
+
+def test_staff_list_sorts_by_contact_name(staff_client, intake):
+    ApplicationFactory(intake=intake, title="Z", contact_person__full_name="Ana Lima")
+    ApplicationFactory(intake=intake, title="Y", contact_person__full_name="Bruno Costa")
+
+    response = _list(staff_client, intake, ordering="-contact")
+
+    assert _titles(response) == ["Y", "Z"]
+
+
+def test_staff_list_paginates(staff_client, intake, settings):
+    for n in range(27):
+        ApplicationFactory(intake=intake, title=f"T{n:02}")
+
+    response = _list(staff_client, intake, ordering="title", page="2")
+
+    assert _titles(response) == ["T25", "T26"]
+
+
+@pytest.mark.parametrize("rows", [1, 4])
+def test_staff_list_query_count_is_fixed(staff_client, intake, django_assert_num_queries, rows):
+    for _ in range(rows):
+        application = ApplicationFactory(intake=intake, submitted=True)
+        OrganisationFactory(application=application)
+    staff_client.get(reverse("portal:home"))  # warm the session
+
+    # session, user, groups (staff check), intake, count, page, organisations
+    with django_assert_num_queries(7):
+        response = _list(staff_client, intake)
+
+    assert len(response.context["applications"]) == rows
+
+
+def test_screening_prefills_checks_from_data(staff_client, db):
+    earlier = IntakeFactory(closed=True)
+    earlier.opens_at = earlier.opens_at.replace(year=earlier.opens_at.year - 2)
+    earlier.closes_at = earlier.closes_at.replace(year=earlier.closes_at.year - 2)
+    earlier.save()
+    alumna = UserFactory(full_name="Fatou Ndiaye")
+    ApplicationFactory(intake=earlier, contact_person=alumna, accepted=True)
+    intake = IntakeFactory(exclude_previous_participants=True, min_english_level="B2", mandate_letter="required")
+    application = ApplicationFactory(intake=intake, submitted=True, complete=True, organisation=False)
+    OrganisationFactory(application=application, country="KE", type="municipality")
+    TeamMemberFactory(application=application, user=alumna, role_type="civil_society", english_level="A2", gender="man")
+
+    response = staff_client.get(reverse("applications:screen", kwargs={"pk": application.pk}))
+
+    checks = [(str(c.label), c.ok, c.details) for c in response.context["checks"]]
+    assert checks == [
+        ("Country eligible", True, []),
+        ("Organisation type eligible", True, []),
+        ("Mandate letter present", True, []),
+        ("Team composition", True, []),
+        ("No earlier participants in the team", False, ["Fatou Ndiaye"]),
+        ("English level at least B2", False, ["Fatou Ndiaye"]),
+    ]
+    assert response.context["form"].initial["decision"] == "ineligible"
+
+
+def test_screening_ineligible_needs_reason(staff_client, db):
+    application = ApplicationFactory(submitted=True)
+
+    response = staff_client.post(
+        reverse("applications:screen", kwargs={"pk": application.pk}), {"decision": "ineligible", "reason": ""}
+    )
+
+    application.refresh_from_db()
+    assert response.context["form"].errors["reason"] == ["Please give the reason the application is not eligible."]
+    assert application.status == ApplicationStatus.SUBMITTED
+
+
+def test_screening_decision_recorded_and_team_told(staff_client, staff, db, django_capture_on_commit_callbacks):
+    application = ApplicationFactory(submitted=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            reverse("applications:screen", kwargs={"pk": application.pk}),
+            {"decision": "ineligible", "reason": "Peru is not in this intake's region."},
+        )
+
+    application.refresh_from_db()
+    change = application.status_changes.last()
+    assert application.status == ApplicationStatus.INELIGIBLE
+    assert (change.by, change.reason) == (staff, "Peru is not in this intake's region.")
+    assert [m.to for m in mail.outbox] == [[application.contact_person.email]]
+    assert "The application did not pass the eligibility check." in mail.outbox[0].body
+    assert "Peru is not in this intake's region." in mail.outbox[0].body
+
+
+def test_screening_refused_for_draft(staff_client, db):
+    application = ApplicationFactory()
+
+    response = staff_client.post(
+        reverse("applications:screen", kwargs={"pk": application.pk}), {"decision": "eligible", "reason": ""}
+    )
+
+    assert response.status_code == 403

@@ -1,0 +1,102 @@
+import pytest
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from applications.dashboard import my_applications_panel
+from applications.enums import ApplicationStatus
+from applications.models import Application
+from tests.factories import ApplicationFactory, IntakeFactory, TeamMemberFactory, UserFactory
+
+
+def test_start_creates_draft_with_starter_as_contact_and_first_member(applicant_client, applicant):
+    intake = IntakeFactory()
+
+    response = applicant_client.post(reverse("applications:start", kwargs={"intake_pk": intake.pk}))
+
+    application = Application.objects.get(intake=intake)
+    assert response.url == reverse("applications:outline", kwargs={"pk": application.pk, "section": "problem"})
+    assert (application.contact_person, application.status) == (applicant, ApplicationStatus.DRAFT)
+    assert [(m.user, m.is_contact) for m in application.members.all()] == [(applicant, True)]
+    assert [(c.from_status, c.to_status) for c in application.status_changes.all()] == [("", "draft")]
+
+
+def test_start_refused_for_country_not_eligible(client, db):
+    user = UserFactory(country="PE")
+    client.force_login(user)
+    intake = IntakeFactory()
+
+    response = client.post(reverse("applications:start", kwargs={"intake_pk": intake.pk}))
+
+    assert [str(m) for m in response.context["messages"]] == ["Teams from Peru cannot apply to this intake."]
+    assert Application.objects.count() == 0
+
+
+@pytest.mark.parametrize("trait", ["closed", "upcoming", "draft"])
+def test_start_refused_when_intake_not_open(applicant_client, db, trait):
+    intake = IntakeFactory(**{trait: True})
+
+    response = applicant_client.post(reverse("applications:start", kwargs={"intake_pk": intake.pk}))
+
+    assert response.status_code in (200, 404)
+    assert Application.objects.count() == 0
+
+
+def test_start_second_time_goes_to_existing_application(applicant_client, applicant):
+    existing = ApplicationFactory(contact_person=applicant)
+
+    response = applicant_client.post(reverse("applications:start", kwargs={"intake_pk": existing.intake_id}))
+
+    assert response.url == reverse("applications:detail", kwargs={"pk": existing.pk})
+    assert Application.objects.count() == 1
+
+
+def test_start_refused_when_member_of_another_team_in_intake(db):
+    from django.core.exceptions import ValidationError
+
+    from applications.services import application_start
+
+    member = TeamMemberFactory()
+
+    with pytest.raises(ValidationError) as error:
+        application_start(intake=member.application.intake, by=member.user)
+
+    assert error.value.messages == ["You are already in a team that applies to this intake."]
+
+
+def test_dashboard_panel_lists_only_own_applications_with_deadline(rf, db):
+    ApplicationFactory(title="Someone else's")
+    user = UserFactory()
+    mine = ApplicationFactory(contact_person=user, title="Mine", intake__time_zone="Africa/Nairobi")
+    request = rf.get("/")
+    request.user = user
+
+    panel = my_applications_panel(request)
+
+    rows = panel.context["rows"]
+    assert [r["application"].title for r in rows] == ["Mine"]
+    assert rows[0]["deadline"].endswith(" EAT")
+    assert rows[0]["deadline"] == mine.intake.local(mine.deadline).strftime("%-d %B %Y, %H:%M EAT")
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_dashboard_panel_query_count_is_fixed(rf, db, django_assert_num_queries, rows):
+    user = UserFactory()
+    for _ in range(rows):
+        ApplicationFactory(contact_person=user, intake=IntakeFactory())
+    request = rf.get("/")
+    request.user = user
+
+    with django_assert_num_queries(1):
+        panel = my_applications_panel(request)
+        html = render_to_string(panel.template, {"ctx": panel.context, "panel": panel})
+
+    assert html.count("<li>") == rows
+
+
+def test_dashboard_page_shows_the_panel(applicant_client, applicant):
+    ApplicationFactory(contact_person=applicant, title="Ciudadanía activa en Medellín")
+
+    response = applicant_client.get(reverse("portal:dashboard"))
+
+    assert [p.title for p in response.context["panels"] if p.title == "Your applications"] == ["Your applications"]
+    assert "Ciudadanía activa en Medellín" in response.content.decode()
