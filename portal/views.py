@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -51,7 +52,4 @@ def error_403(request, exception=None):
 
 def error_500(request):
     # No context processors or database work here: the failure may be the database itself.
-    from django.http import HttpResponseServerError
-    from django.template import loader
-
     return HttpResponseServerError(loader.get_template("500.html").render({}))

@@ -70,3 +70,26 @@ def test_language_switcher_shows_page_in_spanish(client, db):
 
     assert '<html lang="es">' in page
     assert "Saltar al contenido principal" in page
+
+
+def test_server_error_page_is_friendly_and_needs_no_database(rf):
+    from portal.views import error_500
+
+    response = error_500(rf.get("/"))
+
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_forbidden_page_is_friendly(rf, db):
+    from django.contrib.auth.models import AnonymousUser
+
+    from portal.views import error_403
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+
+    response = error_403(request)
+
+    assert response.status_code == 403
+    assert "You cannot do that with this account" in response.content.decode()

@@ -5,7 +5,14 @@ from django.db import transaction
 
 # Each app that has demo data provides `demo.seed(*, stdout)`; order follows the data's
 # dependencies. Every seed is idempotent: running the command twice changes nothing.
-SEED_MODULES = ["accounts.demo", "programmes.demo", "applications.demo", "selection.demo", "change_projects.demo", "mentoring.demo"]
+SEED_MODULES = [
+    "accounts.demo",
+    "programmes.demo",
+    "applications.demo",
+    "selection.demo",
+    "change_projects.demo",
+    "mentoring.demo",
+]
 
 
 class Command(BaseCommand):
