@@ -1,10 +1,11 @@
 import rules
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rules import is_programme_staff
 from portal.registry import Panel, dashboard_panel
 
 from .display import deadline_text
-from .selectors import applications_for_user
+from .selectors import applications_for_user, intakes_with_application_counts
 
 
 @dashboard_panel(order=10)
@@ -21,4 +22,17 @@ def my_applications_panel(request):
         template="applications/partials/dashboard_panel.html",
         context={"rows": rows},
         order=10,
+    )
+
+
+@dashboard_panel(order=20)
+def intake_applications_panel(request):
+    """For programme staff: each intake with applications, how many are submitted, and the link to the list."""
+    if not is_programme_staff(request.user):
+        return None
+    return Panel(
+        title=_("Applications by intake"),
+        template="applications/partials/staff_dashboard_panel.html",
+        context={"intakes": intakes_with_application_counts()},
+        order=20,
     )

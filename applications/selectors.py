@@ -4,7 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.rules import is_programme_staff
 
-from .enums import ApplicationStatus
+from .enums import SUBMITTED_STATES, ApplicationStatus
 from .models import Application, Attachment, Organisation, StatusChange, TeamMember
 
 
@@ -93,4 +93,20 @@ def earlier_participants(*, application) -> list[str]:
         .values_list("user__full_name", flat=True)
         .distinct()
         .order_by("user__full_name")
+    )
+
+
+def intakes_with_application_counts():
+    """Intakes that have applications, newest first, with totals by stage (one query)."""
+    from programmes.models import Intake
+
+    return list(
+        Intake.objects.filter(applications__isnull=False)
+        .select_related("programme")
+        .annotate(
+            total=Count("applications", distinct=True),
+            submitted=Count("applications", filter=Q(applications__status__in=SUBMITTED_STATES), distinct=True),
+            to_screen=Count("applications", filter=Q(applications__status=ApplicationStatus.SUBMITTED), distinct=True),
+        )
+        .order_by("-opens_at")
     )

@@ -2,7 +2,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from applications.dashboard import my_applications_panel
+from applications.dashboard import intake_applications_panel, my_applications_panel
 from applications.enums import ApplicationStatus
 from applications.models import Application
 from tests.factories import ApplicationFactory, IntakeFactory, TeamMemberFactory, UserFactory
@@ -100,3 +100,35 @@ def test_dashboard_page_shows_the_panel(applicant_client, applicant):
 
     assert [p.title for p in response.context["panels"] if p.title == "Your applications"] == ["Your applications"]
     assert "Ciudadanía activa en Medellín" in response.content.decode()
+
+
+@pytest.mark.parametrize("intakes", [1, 3])
+def test_staff_dashboard_panel_counts_per_intake_with_fixed_queries(rf, staff, django_assert_num_queries, intakes):
+    for _ in range(intakes):
+        intake = IntakeFactory()
+        ApplicationFactory(intake=intake)
+        ApplicationFactory(intake=intake, submitted=True)
+    request = rf.get("/")
+    request.user = staff
+    staff.groups.all()  # the staff check reads the groups once
+
+    with django_assert_num_queries(2):
+        panel = intake_applications_panel(request)
+
+    assert [(i.total, i.submitted, i.to_screen) for i in panel.context["intakes"]] == [(2, 1, 1)] * intakes
+
+
+def test_staff_dashboard_panel_hidden_from_applicants(rf, applicant):
+    request = rf.get("/")
+    request.user = applicant
+
+    assert intake_applications_panel(request) is None
+
+
+def test_staff_dashboard_links_to_intake_application_list(staff_client, db):
+    application = ApplicationFactory(submitted=True)
+
+    response = staff_client.get(reverse("portal:dashboard"))
+
+    url = reverse("applications:staff_list", kwargs={"intake_pk": application.intake_id})
+    assert f'href="{url}"' in response.content.decode()
