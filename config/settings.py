@@ -212,5 +212,7 @@ LOGGING = {
 
 # --- Portal ---------------------------------------------------------------------------
 PORTAL_NAME = env.str("PORTAL_NAME", default="Local Democracy Programmes")
+# The portal's public address, for links in e-mails sent from background tasks.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Largest attachment an applicant may upload, in bytes.
 PORTAL_MAX_UPLOAD_BYTES = env.int("PORTAL_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
