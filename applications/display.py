@@ -5,6 +5,9 @@ from datetime import datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from programmes.enums import CoreArea
+
+from .enums import SDG_CHOICES
 from .enums import ApplicationStatus as S
 
 
@@ -47,3 +50,14 @@ def local_text(intake, moment: datetime) -> str:
 
 def deadline_text(application) -> str:
     return local_text(application.intake, application.deadline)
+
+
+def answer_value(application, field_name: str):
+    """An outline answer as people read it: core areas and SDGs by their names, not their codes."""
+    value = getattr(application, field_name)
+    if field_name == "core_areas":
+        return [CoreArea(code).label for code in value if code in CoreArea.values]
+    if field_name == "sdgs":
+        names = dict(SDG_CHOICES)
+        return [names[number] for number in value if number in names]
+    return value

@@ -18,7 +18,7 @@ from programmes.models import Intake
 
 from . import services
 from .checks import SCREENABLE, checklist, composition, eligibility_checks
-from .display import deadline_text, local_text, status_event_text
+from .display import answer_value, deadline_text, local_text, status_event_text
 from .enums import EDITABLE_STATES, ApplicationStatus, AttachmentKind, can_transition
 from .filters import StaffApplicationFilter
 from .forms import (
@@ -131,7 +131,7 @@ def detail(request, pk):
             application,
             request,
             section_answers=[
-                (section, [(application._meta.get_field(n), getattr(application, n)) for n in section.fields])
+                (section, [(application._meta.get_field(n), answer_value(application, n)) for n in section.fields])
                 for section in SECTIONS
             ],
             missing=[item for item in items if not item.ok],
