@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.rules import is_programme_staff
+from portal.views_utils import paginated, staff_only
 from programmes.enums import AttachmentRequirement, PublicationStatus
 from programmes.models import Intake
 
@@ -53,11 +53,6 @@ def _application(request, pk, perm="applications.view_application", team=False):
     if not request.user.has_perm(perm, application):
         raise PermissionDenied(_("You cannot do this with this application now."))
     return application
-
-
-def _staff_only(request):
-    if not is_programme_staff(request.user):
-        raise Http404
 
 
 def _messages_from(exc: ValidationError) -> list[str]:
@@ -519,33 +514,28 @@ def withdraw(request, pk):
 # --- Staff --------------------------------------------------------------------------------
 
 
-@login_required
+@staff_only
 def staff_list(request, intake_pk):
-    _staff_only(request)
     intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
     filterset = StaffApplicationFilter(
         request.GET or None, queryset=applications_for_intake(intake=intake), intake=intake
     )
-    page = Paginator(filterset.qs, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    pagination = paginated(request, filterset.qs, per_page=STAFF_PAGE_SIZE)
     return render(
         request,
         "applications/staff_list.html",
         {
             "intake": intake,
             "filter": filterset,
-            "page": page,
-            "applications": list(page.object_list),
-            "query": query.urlencode(),
+            **pagination,
+            "applications": list(pagination["page_obj"].object_list),
             "closes": local_text(intake, intake.closes_at),
         },
     )
 
 
-@login_required
+@staff_only
 def screen(request, pk):
-    _staff_only(request)
     application = _application(request, pk, team=True)
     checks = eligibility_checks(application, earlier_participants(application=application))
     failing = [c for c in checks if not c.ok]
@@ -578,10 +568,9 @@ def screen(request, pk):
     )
 
 
-@login_required
+@staff_only
 @require_POST
 def reopen(request, pk):
-    _staff_only(request)
     application = _application(request, pk)
     form = ReasonForm(request.POST, required=True)
     if form.is_valid():
@@ -597,9 +586,8 @@ def reopen(request, pk):
     return redirect("applications:detail", pk=pk)
 
 
-@login_required
+@staff_only
 def extend_deadline(request, pk):
-    _staff_only(request)
     application = _application(request, pk)
     form = DeadlineForm(request.POST or None, intake=application.intake)
     if request.method == "POST" and form.is_valid():
@@ -622,9 +610,8 @@ def extend_deadline(request, pk):
     )
 
 
-@login_required
+@staff_only
 def intake_extend(request, intake_pk):
-    _staff_only(request)
     intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
     form = DeadlineForm(request.POST or None, intake=intake)
     if request.method == "POST" and form.is_valid():

@@ -1,17 +1,14 @@
 """Thin views: check who may see it, take the form, call a service, say what happened."""
 
 from datetime import timedelta
-from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.rules import is_programme_staff
+from portal.views_utils import paginated, staff_only
 
 from . import selectors, services
 from .enums import Offer
@@ -30,28 +27,6 @@ from .services import INTAKE_FIELDS, PROGRAMME_FIELDS
 PAGE_SIZE = 20
 
 
-def staff_only(view):
-    """Programme staff only; everyone else is told the page does not exist (404, not 403)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not (request.user.is_authenticated and is_programme_staff(request.user)):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def _querystring_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 # --- Public catalogue ----------------------------------------------------------------------
 
 
@@ -63,8 +38,7 @@ def catalogue(request):
         "programmes/catalogue.html",
         {
             "filter": filterset,
-            "page_obj": _page(request, programmes),
-            "querystring": _querystring_without_page(request),
+            **paginated(request, programmes, per_page=PAGE_SIZE),
             "is_filtered": filterset.is_bound and any(filterset.form.cleaned_data.values()),
         },
     )
@@ -103,8 +77,7 @@ def staff_programme_list(request):
         "programmes/staff/programme_list.html",
         {
             "filter": filterset,
-            "page_obj": _page(request, filterset.qs),
-            "querystring": _querystring_without_page(request),
+            **paginated(request, filterset.qs, per_page=PAGE_SIZE),
         },
     )
 
@@ -180,15 +153,13 @@ def staff_programme_publication(request, pk, action):
 def staff_intake_list(request, pk=None):
     programme = get_object_or_404(Programme, pk=pk) if pk is not None else None
     filterset = IntakeStaffFilter(request.GET or None, queryset=selectors.intake_list_for_staff(programme=programme))
-    page_obj = _page(request, filterset.qs)
     return render(
         request,
         "programmes/staff/intake_list.html",
         {
             "programme": programme,
             "filter": filterset,
-            "page_obj": page_obj,
-            "querystring": _querystring_without_page(request),
+            **paginated(request, filterset.qs, per_page=PAGE_SIZE),
         },
     )
 

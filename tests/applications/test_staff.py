@@ -159,3 +159,19 @@ def test_screening_refused_for_draft(staff_client, db):
     )
 
     assert response.status_code == 403
+
+
+def test_staff_list_page_links_keep_the_filters(staff_client, intake):
+    for n in range(27):
+        ApplicationFactory(intake=intake, title=f"T{n:02}", status=ApplicationStatus.DRAFT)
+
+    response = _list(staff_client, intake, status="draft", ordering="title")
+
+    next_link = '<a class="page-link" href="?status=draft&amp;ordering=title&amp;page=2">Next</a>'
+    assert next_link in response.content.decode()
+
+
+def test_staff_list_answers_404_to_anonymous_visitors(client, intake):
+    response = _list(client, intake)
+
+    assert response.status_code == 404
