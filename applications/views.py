@@ -530,6 +530,7 @@ def staff_list(request, intake_pk):
             **pagination,
             "applications": list(pagination["page_obj"].object_list),
             "closes": local_text(intake, intake.closes_at),
+            "screenable": SCREENABLE,
         },
     )
 

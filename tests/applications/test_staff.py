@@ -1,3 +1,6 @@
+import re
+from datetime import UTC, datetime
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -175,3 +178,31 @@ def test_staff_list_answers_404_to_anonymous_visitors(client, intake):
     response = _list(client, intake)
 
     assert response.status_code == 404
+
+
+def test_staff_list_shows_submission_time_in_the_intakes_zone(staff_client, intake):
+    submitted = ApplicationFactory(intake=intake, title="Sent", submitted=True)
+    submitted.submitted_at = datetime(2027, 3, 15, 12, 30, tzinfo=UTC)
+    submitted.save(update_fields=["submitted_at"])
+
+    response = _list(staff_client, intake)
+
+    cells = re.findall(r"<td>([^<]*)</td>", response.content.decode())
+    assert "15 March 2027, 13:30 CET" in cells
+
+
+def test_staff_list_offers_screening_only_where_it_can_happen(staff_client, intake):
+    for status in [ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW]:
+        ApplicationFactory(intake=intake, title=f"Project {status.value}", status=status)
+
+    response = _list(staff_client, intake)
+
+    links = re.findall(r'>Screen<span class="visually-hidden"> ([^<]+)</span>', response.content.decode())
+    assert links == ["Project submitted"]
+
+
+def test_staff_list_leads_back_to_the_intake(staff_client, intake):
+    response = _list(staff_client, intake)
+
+    expected = f'<a href="{reverse("programmes:staff_intake_detail", kwargs={"pk": intake.pk})}">{intake.name}</a>'
+    assert expected in response.content.decode()

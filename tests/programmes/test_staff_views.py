@@ -142,3 +142,12 @@ def test_staff_create_intake_with_bad_window_keeps_values_and_explains(staff_cli
     }
     assert (form["name"].value(), form["time_zone"].value()) == ("2027 intake", "Africa/Nairobi")
     assert list(Intake.objects.all()) == []
+
+
+def test_staff_intake_page_links_to_its_applications(staff_client, db):
+    intake = IntakeFactory()
+
+    response = staff_client.get(reverse("programmes:staff_intake_detail", kwargs={"pk": intake.pk}))
+
+    expected = f'href="{reverse("applications:staff_list", kwargs={"intake_pk": intake.pk})}">Applications</a>'
+    assert expected in response.content.decode()
