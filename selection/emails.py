@@ -1,0 +1,208 @@
+"""Selection's e-mails. Decision e-mails come from the intake's editable templates; the others from files."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from applications.display import local_text
+
+from .enums import Outcome
+
+PLACEHOLDERS = {
+    "team": gettext_lazy("the team's organisation(s)"),
+    "project": gettext_lazy("the title of the change project"),
+    "contact": gettext_lazy("the contact person's name"),
+    "programme": gettext_lazy("the programme"),
+    "intake": gettext_lazy("the intake"),
+    "reason": gettext_lazy("the reason written with the decision"),
+    "confirm_url": gettext_lazy("the link to confirm or decline (accepted teams)"),
+    "deadline": gettext_lazy("the date to confirm by (accepted teams)"),
+}
+
+DEFAULT_TEMPLATES = {
+    Outcome.ACCEPTED: (
+        gettext_lazy("Your team is selected for {programme}"),
+        gettext_lazy(
+            "Dear {contact},\n\nWe are very pleased to tell you that the team of {team} is selected for "
+            "{programme}, {intake}, with the change project “{project}”.\n\n{reason}\n\n"
+            "Please confirm that your team will take part by {deadline}:\n{confirm_url}\n\n"
+            "If you do not confirm by then, the place goes to a team on the waiting list.\n\n"
+            "With best wishes,\nThe programme team"
+        ),
+    ),
+    Outcome.WAITLISTED: (
+        gettext_lazy("Your application to {programme}: waiting list"),
+        gettext_lazy(
+            "Dear {contact},\n\nThank you for the application of {team} (“{project}”) to {programme}, {intake}. "
+            "Your team is on the waiting list: if a place becomes free, we will offer it to you.\n\n{reason}\n\n"
+            "With best wishes,\nThe programme team"
+        ),
+    ),
+    Outcome.REJECTED: (
+        gettext_lazy("Your application to {programme}"),
+        gettext_lazy(
+            "Dear {contact},\n\nThank you for the application of {team} (“{project}”) to {programme}, {intake}. "
+            "We are sorry that your team was not selected this time.\n\n{reason}\n\n"
+            "We hope you will apply again.\n\nWith best wishes,\nThe programme team"
+        ),
+    ),
+}
+
+
+class _Blanks(dict):
+    """Unknown placeholders stay as written, so a typo shows in the preview instead of failing."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def render_placeholders(text: str, values: dict) -> str:
+    try:
+        return text.format_map(_Blanks(values))
+    except (ValueError, IndexError, AttributeError) as exc:
+        raise ValidationError(
+            _("The text has a brace { or } that does not belong to a placeholder: %(error)s") % {"error": exc},
+            code="placeholder",
+        ) from exc
+
+
+def template_for(*, intake, outcome: str) -> tuple[str, str]:
+    """The intake's (subject, body) for an outcome, or the default text."""
+    saved = intake.notification_templates.filter(outcome=outcome).first()
+    if saved is not None:
+        return saved.subject, saved.body
+    subject, body = DEFAULT_TEMPLATES[Outcome(outcome)]
+    return str(subject), str(body)
+
+
+def placeholder_values(*, application, outcome: str, reason: str, confirmation=None) -> dict:
+    intake = application.intake
+    organisations = ", ".join(o.name for o in application.organisations.all())
+    values = {
+        "team": organisations or str(application.contact_person),
+        "project": application.title,
+        "contact": application.contact_person.get_full_name() or application.contact_person.email,
+        "programme": intake.programme.title,
+        "intake": intake.name,
+        "reason": reason,
+        "confirm_url": "",
+        "deadline": "",
+    }
+    if confirmation is not None:
+        values["confirm_url"] = settings.PORTAL_BASE_URL + reverse("selection:confirm", args=[confirmation.token])
+        values["deadline"] = local_text(intake, confirmation.deadline)
+    return values
+
+
+def decision_email_send(*, decision_id: int) -> None:
+    """Send a released decision to every member of the team, from the intake's template."""
+    from .models import Confirmation, Decision
+
+    decision = Decision.objects.select_related("application__intake__programme", "application__contact_person").get(
+        pk=decision_id
+    )
+    application = decision.application
+    confirmation = Confirmation.objects.filter(application=application).first()
+    subject, body = template_for(intake=application.intake, outcome=decision.outcome)
+    values = placeholder_values(
+        application=application,
+        outcome=decision.outcome,
+        reason=decision.reason,
+        confirmation=confirmation if decision.outcome == Outcome.ACCEPTED else None,
+    )
+    recipients = sorted({m.user.email for m in application.members.select_related("user")})
+    send_mail(render_placeholders(subject, values).strip(), render_placeholders(body, values), None, recipients)
+
+
+def _send(*, template: str, context: dict, user=None, email=None) -> None:
+    language = getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
+    context = {**context, "base_url": settings.PORTAL_BASE_URL, "recipient": user}
+    with translation.override(language):
+        subject = render_to_string(f"selection/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"selection/email/{template}.txt", context)
+    send_mail(subject, body, None, [email or user.email])
+
+
+def assignments_email_send(*, intake_id: int) -> int:
+    """One e-mail per reviewer listing their assignments not announced yet; returns how many were sent."""
+    from django.utils import timezone
+
+    from accounts.models import User
+
+    from .models import ReviewAssignment
+
+    pending = list(
+        ReviewAssignment.objects.filter(application__intake_id=intake_id, voided=False, notified_at__isnull=True)
+        .select_related("application__intake__programme", "reviewer")
+        .order_by("reviewer_id", "application__title")
+    )
+    by_reviewer: dict[int, list] = {}
+    for assignment in pending:
+        by_reviewer.setdefault(assignment.reviewer_id, []).append(assignment)
+    reviewers = {u.pk: u for u in User.objects.filter(pk__in=by_reviewer)}
+    for reviewer_id, assignments in by_reviewer.items():
+        _send(
+            template="assignments",
+            context={"assignments": assignments, "intake": assignments[0].application.intake},
+            user=reviewers[reviewer_id],
+        )
+    ReviewAssignment.objects.filter(pk__in=[a.pk for a in pending]).update(notified_at=timezone.now())
+    return len(by_reviewer)
+
+
+def reviewer_added_email_send(*, intake_id: int, user_id: int) -> None:
+    from accounts.models import User
+    from programmes.models import Intake
+
+    _send(
+        template="reviewer_added",
+        context={"intake": Intake.objects.select_related("programme").get(pk=intake_id)},
+        user=User.objects.get(pk=user_id),
+    )
+
+
+def reviewer_invitation_email_send(*, invitation_id: int) -> None:
+    from .models import ReviewerInvitation
+
+    invitation = ReviewerInvitation.objects.select_related("intake__programme", "invited_by").get(pk=invitation_id)
+    _send(
+        template="reviewer_invitation",
+        context={
+            "invitation": invitation,
+            "intake": invitation.intake,
+            "signup_url": settings.PORTAL_BASE_URL + reverse("account_signup"),
+            "accept_url": settings.PORTAL_BASE_URL + reverse("selection:reviewer_invitation", args=[invitation.token]),
+        },
+        email=invitation.email,
+    )
+
+
+def review_reminder_send(*, reviewer, assignments, intake) -> None:
+    _send(
+        template="review_reminder",
+        context={
+            "assignments": assignments,
+            "intake": intake,
+            "deadline": local_text(intake, intake.selection_settings.review_deadline),
+        },
+        user=reviewer,
+    )
+
+
+def confirmation_reminder_send(*, confirmation) -> None:
+    application = confirmation.application
+    _send(
+        template="confirmation_reminder",
+        context={
+            "application": application,
+            "intake": application.intake,
+            "deadline": local_text(application.intake, confirmation.deadline),
+            "confirm_url": settings.PORTAL_BASE_URL + reverse("selection:confirm", args=[confirmation.token]),
+        },
+        user=application.contact_person,
+    )

@@ -1,0 +1,412 @@
+"""Every non-trivial read of selection: figures computed in the database, pages at a fixed query count.
+
+The figures, once, for every page, export and report:
+- a review's weighted total (0..100) = Σ score ÷ criterion maximum × criterion weight, over its criteria;
+- an application's mean = the sum of its counted reviews' unrounded totals ÷ their number;
+- counted reviews are submitted and not voided (a late conflict voids a review; it stays in the history).
+Totals and means are rounded to two decimals in the database, so the table, the CSV and the PDF agree.
+"""
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Round
+
+from applications.enums import DECIDED_STATES, IN_SELECTION_STATES, ApplicationStatus
+from applications.models import Application, TeamMember
+from programmes.enums import CoreArea, IntakeRoleType
+from programmes.models import IntakeRole
+
+from .enums import ReviewStatus
+from .models import (
+    ConflictDeclaration,
+    CriterionScore,
+    Decision,
+    ReviewAssignment,
+    SelectionSettings,
+)
+
+CENT = Decimal("0.01")
+FIGURE = DecimalField(max_digits=9, decimal_places=2)
+PRECISE = DecimalField(max_digits=20, decimal_places=10)
+# The statuses the ranking lists: still in selection or decided.
+RANKED_STATES = frozenset(IN_SELECTION_STATES | DECIDED_STATES)
+
+
+class _Arithmetic(Func):
+    """Arithmetic written as a template, e.g. "({0} * 1.0 * {1} / {2})".
+
+    The `* 1.0` keeps the division exact: numeric on PostgreSQL, real on SQLite. Django's SQLite
+    wrapper would cast intermediate results back to NUMERIC (an integer when whole) and turn the
+    division into an integer division, so this expression skips it.
+    """
+
+    def __init__(self, *expressions, sql: str, output_field=PRECISE):
+        self.sql = sql
+        super().__init__(*expressions, output_field=output_field)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        parts, params = [], []
+        for expression in self.get_source_expressions():
+            sql, expression_params = compiler.compile(expression)
+            parts.append(sql)
+            params.extend(expression_params)
+        return self.sql.format(*parts), params
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, **extra_context)
+
+
+def _share(prefix: str = "") -> _Arithmetic:
+    """One criterion's part of a weighted total: score ÷ maximum × weight."""
+    return _Arithmetic(
+        F(f"{prefix}score"),
+        F(f"{prefix}criterion__weight"),
+        F(f"{prefix}criterion__max_score"),
+        sql="({0} * 1.0 * {1} / {2})",
+    )
+
+
+COUNTED_REVIEW = Q(status=ReviewStatus.SUBMITTED, assignment__voided=False)
+
+
+def selection_settings_for(*, intake) -> SelectionSettings:
+    """The intake's settings, or unsaved defaults (one query either way)."""
+    return SelectionSettings.objects.filter(intake=intake).first() or SelectionSettings(intake=intake)
+
+
+def reviews_with_totals(*, intake) -> QuerySet:
+    """Counted reviews of an intake, each with its weighted total (0..100, two decimals)."""
+    from .models import Review
+
+    return (
+        Review.objects.filter(COUNTED_REVIEW, assignment__application__intake=intake)
+        .annotate(total=Round(Sum(_share("scores__")), 2, output_field=FIGURE))
+        .order_by("assignment__application_id", "assignment__reviewer__full_name", "pk")
+    )
+
+
+def review_total(*, review) -> Decimal | None:
+    """One review's weighted total, also for drafts (what the reviewer sees while scoring)."""
+    result = CriterionScore.objects.filter(review=review, score__isnull=False).aggregate(
+        total=Round(Sum(_share()), 2, output_field=FIGURE)
+    )
+    return result["total"]
+
+
+def _mean_subquery():
+    scores = (
+        CriterionScore.objects.filter(
+            review__status=ReviewStatus.SUBMITTED,
+            review__assignment__voided=False,
+            review__assignment__application=OuterRef("pk"),
+        )
+        .order_by()
+        .values("review__assignment__application")
+        .annotate(
+            mean=Round(
+                _Arithmetic(Sum(_share()), Count("review", distinct=True), sql="({0} * 1.0 / {1})"),
+                2,
+                output_field=FIGURE,
+            )
+        )
+        .values("mean")
+    )
+    return Subquery(scores, output_field=FIGURE)
+
+
+def _count_subquery(queryset, field_name: str):
+    counted = queryset.order_by().values(field_name).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def applications_with_figures(*, intake) -> QuerySet[Application]:
+    """The intake's ranked applications with mean, reviews done and reviews assigned, from the database."""
+    from .models import Review
+
+    return (
+        Application.objects.filter(intake=intake, status__in=sorted(RANKED_STATES))
+        .select_related("contact_person")
+        .prefetch_related(
+            "organisations",
+            Prefetch(
+                "decisions", queryset=Decision.objects.select_related("decided_by").order_by("-decided_at", "-pk")
+            ),
+        )
+        .annotate(
+            mean=_mean_subquery(),
+            reviews_done=_count_subquery(
+                Review.objects.filter(COUNTED_REVIEW, assignment__application=OuterRef("pk")), "assignment__application"
+            ),
+            reviews_assigned=_count_subquery(
+                ReviewAssignment.objects.filter(application=OuterRef("pk"), voided=False), "application"
+            ),
+        )
+    )
+
+
+@dataclass
+class ReviewerTotal:
+    reviewer_id: int
+    reviewer_name: str
+    total: Decimal
+    z: Decimal | None = None
+
+
+@dataclass
+class RankingRow:
+    application: Application
+    mean: Decimal | None
+    reviews_done: int
+    reviews_assigned: int
+    totals: list[ReviewerTotal] = field(default_factory=list)
+    rank: int | None = None
+    spread: Decimal | None = None
+    spread_flagged: bool = False
+    tie: bool = False
+    tie_at_cutoff: bool = False
+    above_cutoff: bool = False
+    normalised: Decimal | None = None
+
+    @property
+    def countries(self) -> list:
+        return sorted({o.country.code for o in self.application.organisations.all()})
+
+    @property
+    def decision(self):
+        decisions = list(self.application.decisions.all())
+        return decisions[0] if decisions else None
+
+
+def _z_scores(totals_by_reviewer: dict[int, list[Decimal]]) -> dict[int, tuple[Decimal, Decimal]]:
+    """Each reviewer's mean and population standard deviation of their totals."""
+    result = {}
+    for reviewer_id, totals in totals_by_reviewer.items():
+        mean = statistics.fmean(totals)
+        spread = statistics.pstdev(totals) if len(totals) > 1 else 0
+        result[reviewer_id] = (Decimal(str(mean)), Decimal(str(spread)))
+    return result
+
+
+def ranking(*, intake, settings: SelectionSettings | None = None) -> list[RankingRow]:
+    """The ranking of an intake, best mean first; equal means share a rank; a tie at the cut-off is flagged.
+
+    Five queries whatever the number of rows. Normalised scores: each review's total as a z-score among
+    that reviewer's own totals, averaged per application (a harsh and a lenient reviewer made comparable).
+    """
+    settings = settings or selection_settings_for(intake=intake)
+    applications = list(applications_with_figures(intake=intake))
+    reviews = list(
+        reviews_with_totals(intake=intake).values(
+            "assignment__application_id", "assignment__reviewer_id", "assignment__reviewer__full_name", "total"
+        )
+    )
+    by_application: dict[int, list[ReviewerTotal]] = defaultdict(list)
+    by_reviewer: dict[int, list[Decimal]] = defaultdict(list)
+    for review in reviews:
+        total = review["total"] if review["total"] is not None else Decimal("0.00")
+        by_application[review["assignment__application_id"]].append(
+            ReviewerTotal(review["assignment__reviewer_id"], review["assignment__reviewer__full_name"], total)
+        )
+        by_reviewer[review["assignment__reviewer_id"]].append(total)
+    reviewer_stats = _z_scores(by_reviewer)
+
+    rows = []
+    for application in applications:
+        totals = by_application.get(application.pk, [])
+        row = RankingRow(
+            application=application,
+            mean=application.mean,
+            reviews_done=application.reviews_done,
+            reviews_assigned=application.reviews_assigned,
+            totals=totals,
+        )
+        if totals:
+            row.spread = max(t.total for t in totals) - min(t.total for t in totals)
+            row.spread_flagged = row.spread > settings.spread_threshold
+            zs = []
+            for t in totals:
+                mean, deviation = reviewer_stats[t.reviewer_id]
+                t.z = ((t.total - mean) / deviation).quantize(CENT) if deviation else Decimal("0.00")
+                zs.append(t.z)
+            row.normalised = (sum(zs) / len(zs)).quantize(CENT)
+        rows.append(row)
+
+    rows.sort(key=lambda r: (r.mean is None, -(r.mean or 0), r.application.pk))
+    scored = [r for r in rows if r.mean is not None]
+    counts = Counter(r.mean for r in scored)
+    for index, row in enumerate(scored):
+        row.rank = index + 1 if index == 0 or scored[index - 1].mean != row.mean else scored[index - 1].rank
+        row.tie = counts[row.mean] > 1
+    places = intake.team_places
+    if places and len(scored) > places:
+        cut = scored[places - 1].mean
+        if scored[places].mean == cut:
+            for row in scored:
+                row.tie_at_cutoff = row.mean == cut
+    for row in scored:
+        row.above_cutoff = row.rank is not None and row.rank <= places
+    return rows
+
+
+def rows_ranked_above(*, rows: list[RankingRow], application) -> list[RankingRow]:
+    """Rows with a strictly higher mean than `application` that are not accepted."""
+    this = next((r for r in rows if r.application.pk == application.pk), None)
+    if this is None:
+        return []
+    return [
+        r
+        for r in rows
+        if r.mean is not None
+        and (this.mean is None or r.mean > this.mean)
+        and r.application.status != ApplicationStatus.ACCEPTED
+        and r.application.pk != application.pk
+    ]
+
+
+# --- Cohort balance -------------------------------------------------------------------------
+
+
+def cohort_balance(*, intake) -> dict:
+    """What the accepted set looks like against the places: countries, organisation types, members, core areas."""
+    from django_countries import countries as country_names
+
+    from accounts.models import Gender
+    from programmes.enums import MemberRoleType, OrganisationType
+
+    accepted = list(
+        Application.objects.filter(intake=intake, status=ApplicationStatus.ACCEPTED)
+        .order_by("pk")
+        .prefetch_related("organisations", Prefetch("members", queryset=TeamMember.objects.order_by("pk")))
+    )
+    countries, types, roles, genders, areas = Counter(), Counter(), Counter(), Counter(), Counter()
+    for application in accepted:
+        organisations = list(application.organisations.all())
+        for code in {o.country.code for o in organisations}:
+            countries[code] += 1
+        for organisation in organisations:
+            types[organisation.type] += 1
+        for member in application.members.all():
+            roles[member.role_type or ""] += 1
+            genders[member.gender or ""] += 1
+        for area in application.core_areas:
+            areas[area] += 1
+
+    def labelled(counter, labels):
+        return sorted(((labels.get(k) or "—", n) for k, n in counter.items()), key=lambda p: (-p[1], str(p[0])))
+
+    return {
+        "places": intake.team_places,
+        "accepted": len(accepted),
+        "free": max(intake.team_places - len(accepted), 0),
+        "countries": labelled(countries, dict(country_names)),
+        "organisation_types": labelled(types, dict(OrganisationType.choices)),
+        "roles": labelled(roles, dict(MemberRoleType.choices)),
+        "genders": labelled(genders, dict(Gender.choices)),
+        "core_areas": labelled(areas, dict(CoreArea.choices)),
+    }
+
+
+# --- Reviewers --------------------------------------------------------------------------------
+
+
+def assignments_for_reviewer(*, reviewer) -> QuerySet[ReviewAssignment]:
+    """A reviewer's active assignments with their review and declaration, for the queue (one query)."""
+    return (
+        ReviewAssignment.objects.filter(reviewer=reviewer, voided=False)
+        .select_related("application__intake__programme", "review")
+        .annotate(
+            declared=Exists(ConflictDeclaration.objects.filter(application=OuterRef("application"), reviewer=reviewer))
+        )
+        .order_by("application__intake__closes_at", "application__title", "pk")
+    )
+
+
+def reviewer_progress(assignments) -> dict:
+    rows = list(assignments)
+    done = sum(1 for a in rows if getattr(a, "review", None) is not None and a.review.is_submitted)
+    return {"done": done, "assigned": len(rows)}
+
+
+def reviewers_for_intake(*, intake) -> list:
+    """The intake's reviewers with their load: active assignments and submitted reviews."""
+    from accounts.models import User
+
+    return list(
+        User.objects.filter(intake_roles__intake=intake, intake_roles__role=IntakeRoleType.REVIEWER)
+        .annotate(
+            load=Count(
+                "review_assignments",
+                filter=Q(review_assignments__application__intake=intake, review_assignments__voided=False),
+                distinct=True,
+            ),
+            done=Count(
+                "review_assignments",
+                filter=Q(
+                    review_assignments__application__intake=intake,
+                    review_assignments__voided=False,
+                    review_assignments__review__status=ReviewStatus.SUBMITTED,
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("full_name", "email")
+    )
+
+
+def intake_reviewer_ids(*, intake) -> set[int]:
+    return set(IntakeRole.objects.filter(intake=intake, role=IntakeRoleType.REVIEWER).values_list("user_id", flat=True))
+
+
+def applications_for_assignment(*, intake) -> QuerySet[Application]:
+    """Applications reviewers can be assigned to, with their active assignments."""
+    return (
+        Application.objects.filter(intake=intake, status__in=sorted(IN_SELECTION_STATES))
+        .select_related("contact_person")
+        .prefetch_related(
+            "organisations",
+            Prefetch(
+                "assignments",
+                queryset=ReviewAssignment.objects.filter(voided=False).select_related("reviewer", "review"),
+                to_attr="active_assignments",
+            ),
+        )
+        .order_by("title", "pk")
+    )
+
+
+def conflicts_for_intake(*, intake) -> QuerySet[ConflictDeclaration]:
+    return (
+        ConflictDeclaration.objects.filter(application__intake=intake)
+        .select_related("application", "reviewer", "declared_by")
+        .order_by("-has_conflict", "-updated_at", "pk")
+    )
+
+
+def decision_is_released(*, application) -> bool:
+    """Whether the team has been told of its latest decision (other apps may hide it until then)."""
+    latest = application.decisions.order_by("-decided_at", "-pk").first()
+    return latest is None or latest.released_at is not None
+
+
+def waitlist_top(*, intake, rows: list[RankingRow] | None = None):
+    """The best-ranked waitlisted application, to offer a freed place."""
+    rows = rows if rows is not None else ranking(intake=intake)
+    return next((r for r in rows if r.application.status == ApplicationStatus.WAITLISTED), None)
