@@ -1,10 +1,8 @@
 """How application events and deadlines read to people, in plain words."""
 
-from datetime import datetime
-
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from programmes.display import local_datetime_text
 from programmes.enums import CoreArea
 
 from .enums import SDG_CHOICES
@@ -33,19 +31,8 @@ def status_event_text(change) -> str:
     return texts[change.to_status] % {"who": who}
 
 
-def zone_name(moment: datetime) -> str:
-    """CET, CEST, EAT...; numeric zones read as UTC+3."""
-    name = moment.tzname() or ""
-    if name[:1] in "+-":
-        hours, minutes = name[1:3], name[3:].lstrip(":")
-        return f"UTC{name[0]}{int(hours)}" + (f":{minutes}" if minutes and minutes != "00" else "")
-    return name
-
-
-def local_text(intake, moment: datetime) -> str:
-    """A UTC moment as “15 March 2027, 23:59 CET”, in the intake's time zone with the zone named."""
-    local = intake.local(moment)
-    return f"{date_format(local, 'j F Y, H:i')} {zone_name(local)}"
+# Times on application pages read like every intake time: “15 March 2027, 23:59 CET”.
+local_text = local_datetime_text
 
 
 def deadline_text(application) -> str:

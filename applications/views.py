@@ -477,6 +477,7 @@ def checklist_view(request, pk):
             complete=all(item.ok for item in items),
             composition=composition(application),
             can_submit=request.user.has_perm("applications.submit_application", application),
+            submitted=local_text(application.intake, application.submitted_at) if application.submitted_at else None,
         ),
     )
 

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
@@ -217,3 +217,23 @@ def test_status_page_shows_timeline_in_plain_words(client, db):
         "The application passed the eligibility check.",
     ]
     assert 'class="timeline"' in response.content.decode()
+
+
+def test_checklist_of_submitted_application_says_when_in_the_intakes_zone(client, db):
+    application = ApplicationFactory(submitted=True)
+    application.submitted_at = datetime(2027, 7, 1, 21, 59, tzinfo=UTC)
+    application.save(update_fields=["submitted_at"])
+    client.force_login(application.contact_person)
+
+    response = client.get(reverse("applications:checklist", kwargs={"pk": application.pk}))
+
+    assert "<p>Submitted 1 July 2027, 23:59 CEST.</p>" in response.content.decode()
+
+
+def test_checklist_of_application_withdrawn_as_draft_claims_no_submission(client, db):
+    application = ApplicationFactory(status=ApplicationStatus.WITHDRAWN)
+    client.force_login(application.contact_person)
+
+    response = client.get(reverse("applications:checklist", kwargs={"pk": application.pk}))
+
+    assert "Submitted" not in response.content.decode()
