@@ -111,6 +111,17 @@ def review_total(*, review) -> Decimal | None:
     return result["total"]
 
 
+def review_totals_for_application(*, application) -> dict[int, Decimal]:
+    """Every review's weighted total for one application, voided and draft ones included (staff page)."""
+    from .models import Review
+
+    return dict(
+        Review.objects.filter(assignment__application=application)
+        .annotate(total=Round(Sum(_share("scores__")), 2, output_field=FIGURE))
+        .values_list("pk", "total")
+    )
+
+
 def _mean_subquery():
     scores = (
         CriterionScore.objects.filter(

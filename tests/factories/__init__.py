@@ -17,3 +17,14 @@ from .programmes import (  # noqa: F401
     ReviewerFactory,
     RubricCriterionFactory,
 )
+from .selection import (  # noqa: F401
+    ConfirmationFactory,
+    ConflictDeclarationFactory,
+    CriterionScoreFactory,
+    DecisionFactory,
+    NotificationTemplateFactory,
+    ReviewAssignmentFactory,
+    ReviewFactory,
+    SelectionSettingsFactory,
+    scored_review,
+)

@@ -1,0 +1,711 @@
+"""Thin views: find what the user may see (404 otherwise), check the rule, call a service, message, redirect.
+
+Reviewers see only their own review, ever: no page shows a reviewer another reviewer's scores.
+"""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from accounts.rules import is_programme_staff
+from applications.display import answer_value, local_text
+from applications.enums import IN_SELECTION_STATES, ApplicationStatus
+from applications.models import Application, TeamMember
+from applications.outline import SECTIONS
+from programmes.enums import IntakeRoleType
+from programmes.models import Intake
+
+from . import selectors, services
+from .emails import PLACEHOLDERS, placeholder_values, render_placeholders, template_for
+from .enums import Outcome
+from .filters import ConflictFilter
+from .forms import (
+    AssignAutoForm,
+    AssignBulkForm,
+    AssignOneForm,
+    ConflictForm,
+    DecisionForm,
+    DeclineForm,
+    RankingFilterForm,
+    ReasonForm,
+    ReassignForm,
+    ReviewerAddForm,
+    ReviewForm,
+    SettingsForm,
+    StaffConflictForm,
+    TemplateForm,
+)
+from .models import Confirmation, Review, ReviewAssignment
+
+PAGE_SIZE = 25
+
+
+def _errors(request, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+def _staff(request) -> None:
+    if not is_programme_staff(request.user):
+        raise Http404
+
+
+def _intake(request, intake_pk) -> Intake:
+    _staff(request)
+    return get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
+
+
+def _reviewers_qs(intake):
+    return User.objects.filter(intake_roles__intake=intake, intake_roles__role=IntakeRoleType.REVIEWER).order_by(
+        "full_name"
+    )
+
+
+# --- Reviewers -----------------------------------------------------------------------------------------
+
+
+@login_required
+def queue(request):
+    """The reviewer's assignments with their progress."""
+    assignments = selectors.assignments_for_reviewer(reviewer=request.user)
+    page = Paginator(assignments, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "selection/queue.html",
+        {"page_obj": page, "progress": selectors.reviewer_progress(assignments)},
+    )
+
+
+def _reviewable(request, pk, *, read=False) -> Application:
+    """The application if the user is its assigned, unconflicted reviewer; 404 for anyone else."""
+    application = get_object_or_404(Application.objects.select_related("intake__programme", "contact_person"), pk=pk)
+    perm = "selection.read_application_for_review" if read else "selection.review_application"
+    if not request.user.has_perm(perm, application):
+        raise Http404
+    return application
+
+
+@login_required
+def declare(request, pk):
+    """The conflict question, before any of the application's content is shown."""
+    application = _reviewable(request, pk)
+    if request.user.has_perm("selection.read_application_for_review", application):
+        return redirect("selection:review", pk=pk)
+    settings = selectors.selection_settings_for(intake=application.intake)
+    form = ConflictForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.conflict_declare(
+                application=application,
+                reviewer=request.user,
+                has_conflict=form.cleaned_data["has_conflict"],
+                kind=form.cleaned_data["kind"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            if form.cleaned_data["has_conflict"]:
+                messages.success(request, _("Thank you. The application is no longer assigned to you."))
+                return redirect("selection:queue")
+            return redirect("selection:review", pk=pk)
+    members = [] if settings.blind_review else list(application.members.select_related("user"))
+    return render(
+        request,
+        "selection/declare.html",
+        {
+            "application": application,
+            "organisations": list(application.organisations.all()),
+            "members": members,
+            "blind": settings.blind_review,
+            "form": form,
+        },
+    )
+
+
+@login_required
+def review(request, pk):
+    """The application beside the rubric: a score and comment per criterion, a recommendation, drafts, submit."""
+    application = _reviewable(request, pk)
+    if not request.user.has_perm("selection.read_application_for_review", application):
+        return redirect("selection:declare", pk=pk)
+    intake = application.intake
+    settings = selectors.selection_settings_for(intake=intake)
+    assignment = get_object_or_404(ReviewAssignment, application=application, reviewer=request.user, voided=False)
+    # Only this reviewer's own review is ever loaded here.
+    review = services.review_for(assignment=assignment)
+    scores = list(review.scores.select_related("criterion").order_by("criterion__order", "criterion__pk"))
+    locked = review.is_submitted
+    form = ReviewForm(
+        request.POST or None,
+        scores=scores,
+        locked=locked,
+        initial={"recommendation": review.recommendation, "comment": review.comment},
+    )
+    if request.method == "POST" and not locked and form.is_valid():
+        submit = request.POST.get("action") == "submit"
+        data = {
+            "assignment": assignment,
+            "by": request.user,
+            "scores": form.scores(),
+            "recommendation": form.cleaned_data["recommendation"],
+            "comment": form.cleaned_data["comment"],
+        }
+        try:
+            if submit:
+                services.review_submit(**data)
+            else:
+                services.review_save_draft(**data)
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            if submit:
+                messages.success(request, _("Your review is submitted. Thank you!"))
+                return redirect("selection:queue")
+            messages.success(request, _("Your draft is saved."))
+            return redirect("selection:review", pk=pk)
+    application = (
+        Application.objects.select_related("intake__programme", "contact_person")
+        .prefetch_related(
+            "organisations",
+            Prefetch("members", queryset=TeamMember.objects.select_related("user")),
+            "attachments",
+        )
+        .get(pk=pk)
+    )
+    return render(
+        request,
+        "selection/review.html",
+        {
+            "application": application,
+            "intake": intake,
+            "blind": settings.blind_review,
+            "form": form,
+            "review": review,
+            "locked": locked,
+            "total": selectors.review_total(review=review),
+            "deadline": local_text(intake, settings.review_deadline) if settings.review_deadline else "",
+            "section_answers": [
+                (section, [(application._meta.get_field(n), answer_value(application, n)) for n in section.fields])
+                for section in SECTIONS
+            ],
+        },
+    )
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    """The application's files for its assigned, unconflicted reviewer (same private storage, same headers)."""
+    application = _reviewable(request, pk, read=True)
+    attachment = get_object_or_404(application.attachments, pk=attachment_pk)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def reviewer_invitation(request, token):
+    if request.method == "POST":
+        try:
+            role = services.reviewer_invitation_accept(token=token, user=request.user)
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("You are now a reviewer in %(intake)s.") % {"intake": role.intake})
+            return redirect("selection:queue")
+    return render(request, "selection/reviewer_invitation.html", {"token": token})
+
+
+# --- Teams ---------------------------------------------------------------------------------------------
+
+
+def confirm(request, token):
+    """An accepted team confirms or declines its place from the link in the e-mail (the token is the key)."""
+    confirmation = get_object_or_404(Confirmation.objects.select_related("application__intake__programme"), token=token)
+    decline_form = DeclineForm(request.POST if request.POST.get("action") == "decline" else None)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "confirm":
+                services.confirmation_confirm(confirmation=confirmation)
+                messages.success(request, _("Thank you: your team's place is confirmed."))
+            elif decline_form.is_valid():
+                services.confirmation_decline(confirmation=confirmation, reason=decline_form.cleaned_data["reason"])
+                messages.success(request, _("Your team has declined its place. Thank you for telling us."))
+        except ValidationError as exc:
+            _errors(request, exc)
+        return redirect("selection:confirm", token=token)
+    confirmation.refresh_from_db()
+    intake = confirmation.application.intake
+    return render(
+        request,
+        "selection/confirm.html",
+        {
+            "confirmation": confirmation,
+            "application": confirmation.application,
+            "intake": intake,
+            "deadline": local_text(intake, confirmation.deadline),
+            "passed": timezone.now() > confirmation.deadline,
+            "decline_form": decline_form,
+        },
+    )
+
+
+# --- Staff -----------------------------------------------------------------------------------------------
+
+
+@login_required
+def intake_list(request):
+    _staff(request)
+    intakes = Intake.objects.select_related("programme").order_by("-closes_at")
+    page = Paginator(intakes, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "selection/intake_list.html", {"page_obj": page})
+
+
+@login_required
+def intake_home(request, intake_pk):
+    intake = _intake(request, intake_pk)
+    settings = selectors.selection_settings_for(intake=intake)
+    form = SettingsForm(request.POST or None, instance=settings)
+    if request.method == "POST" and form.is_valid():
+        services.selection_settings_update(intake=intake, by=request.user, data=form.cleaned_data)
+        messages.success(request, _("The selection settings are saved."))
+        return redirect("selection:intake_home", intake_pk=intake.pk)
+    return render(request, "selection/intake_home.html", {"intake": intake, "form": form})
+
+
+@login_required
+def reviewers(request, intake_pk):
+    intake = _intake(request, intake_pk)
+    form = ReviewerAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.reviewer_add(intake=intake, email=form.cleaned_data["email"], by=request.user)
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            if isinstance(result, User):
+                messages.success(request, _("%(name)s is now a reviewer in this intake.") % {"name": result})
+            else:
+                messages.success(
+                    request,
+                    _("%(email)s has no account yet: an invitation to register was sent.") % {"email": result.email},
+                )
+            return redirect("selection:reviewers", intake_pk=intake.pk)
+    return render(
+        request,
+        "selection/reviewers.html",
+        {
+            "intake": intake,
+            "form": form,
+            "reviewers": selectors.reviewers_for_intake(intake=intake),
+            "invitations": list(intake.reviewer_invitations.filter(accepted_at__isnull=True)),
+        },
+    )
+
+
+@login_required
+def assignments(request, intake_pk):
+    """Assign one by one, in bulk from the list, or automatically with N reviewers per application."""
+    intake = _intake(request, intake_pk)
+    applications = selectors.applications_for_assignment(intake=intake)
+    reviewers_qs = _reviewers_qs(intake)
+    action = request.POST.get("action") if request.method == "POST" else None
+    kwargs = {"applications": applications, "reviewers": reviewers_qs}
+    one = AssignOneForm(request.POST if action == "one" else None, prefix="one", **kwargs)
+    bulk = AssignBulkForm(request.POST if action == "bulk" else None, prefix="bulk", **kwargs)
+    auto = AssignAutoForm(request.POST if action == "auto" else None, prefix="auto")
+    try:
+        if action == "one" and one.is_valid():
+            services.assignment_create(
+                application=one.cleaned_data["application"], reviewer=one.cleaned_data["reviewer"], by=request.user
+            )
+            messages.success(request, _("The reviewer is assigned."))
+            return redirect("selection:assignments", intake_pk=intake.pk)
+        if action == "bulk" and bulk.is_valid():
+            created, skipped = services.assignments_bulk_create(
+                applications=list(bulk.cleaned_data["applications"]),
+                reviewer=bulk.cleaned_data["reviewer"],
+                by=request.user,
+            )
+            messages.success(request, _("%(count)d assignments made.") % {"count": len(created)})
+            for reason in skipped:
+                messages.warning(request, reason)
+            return redirect("selection:assignments", intake_pk=intake.pk)
+        if action == "auto" and auto.is_valid():
+            created = services.assignments_auto(
+                intake=intake, per_application=auto.cleaned_data["per_application"], by=request.user
+            )
+            messages.success(request, _("%(count)d assignments made.") % {"count": len(created)})
+            return redirect("selection:assignments", intake_pk=intake.pk)
+    except ValidationError as exc:
+        _errors(request, exc)
+    rows = list(applications)
+    return render(
+        request,
+        "selection/assignments.html",
+        {
+            "intake": intake,
+            "rows": rows,
+            "one": one,
+            "bulk": bulk,
+            "auto": auto,
+            "reviewers": selectors.reviewers_for_intake(intake=intake),
+        },
+    )
+
+
+@login_required
+def reassign(request, pk):
+    _staff(request)
+    assignment = get_object_or_404(
+        ReviewAssignment.objects.select_related("application__intake__programme", "reviewer"), pk=pk, voided=False
+    )
+    intake = assignment.application.intake
+    form = ReassignForm(request.POST or None, reviewers=_reviewers_qs(intake).exclude(pk=assignment.reviewer_id))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assignment_reassign(
+                assignment=assignment,
+                to_reviewer=form.cleaned_data["reviewer"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("The application is reassigned."))
+            return redirect("selection:assignments", intake_pk=intake.pk)
+    return render(request, "selection/reassign.html", {"assignment": assignment, "intake": intake, "form": form})
+
+
+@login_required
+def conflicts(request, intake_pk):
+    """Every declaration of the intake; staff can mark a conflict, also after scoring (voids the scores)."""
+    intake = _intake(request, intake_pk)
+    applications = Application.objects.filter(intake=intake, status__in=sorted(IN_SELECTION_STATES)).order_by("title")
+    form = StaffConflictForm(request.POST or None, applications=applications, reviewers=_reviewers_qs(intake))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.conflict_mark_by_staff(
+                application=form.cleaned_data["application"],
+                reviewer=form.cleaned_data["reviewer"],
+                kind=form.cleaned_data["kind"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("The conflict is recorded; that reviewer's scores no longer count."))
+            return redirect("selection:conflicts", intake_pk=intake.pk)
+    filterset = ConflictFilter(request.GET or None, queryset=selectors.conflicts_for_intake(intake=intake))
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "selection/conflicts.html",
+        {"intake": intake, "form": form, "filter": filterset, "page_obj": page, "querystring": query.urlencode()},
+    )
+
+
+@login_required
+def application_reviews(request, pk):
+    """Staff: every review of one application, voided ones included and marked."""
+    _staff(request)
+    application = get_object_or_404(Application.objects.select_related("intake__programme"), pk=pk)
+    assignments = list(
+        ReviewAssignment.objects.filter(application=application)
+        .select_related("reviewer", "review")
+        .prefetch_related("review__scores__criterion")
+        .order_by("voided", "reviewer__full_name")
+    )
+    totals = selectors.review_totals_for_application(application=application)
+    return render(
+        request,
+        "selection/application_reviews.html",
+        {
+            "application": application,
+            "intake": application.intake,
+            "assignments": assignments,
+            "totals": totals,
+            "reopen_form": ReasonForm(label=_("Why reopen this review?")),
+        },
+    )
+
+
+@login_required
+@require_POST
+def review_reopen(request, pk):
+    _staff(request)
+    review = get_object_or_404(Review.objects.select_related("assignment__application"), pk=pk)
+    try:
+        services.review_reopen(review=review, by=request.user, reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, _("The review is reopened; it counts again once the reviewer submits it."))
+    return redirect("selection:application_reviews", pk=review.assignment.application_id)
+
+
+def _filtered_rows(rows, form):
+    if not form.is_valid():
+        return rows
+    country = form.cleaned_data.get("country")
+    if country:
+        rows = [r for r in rows if country in r.countries]
+    if form.cleaned_data.get("flagged"):
+        rows = [r for r in rows if r.spread_flagged]
+    sort = form.cleaned_data.get("sort") or "rank"
+    if sort == "spread":
+        rows = sorted(rows, key=lambda r: (r.spread is None, -(r.spread or 0)))
+    elif sort == "title":
+        rows = sorted(rows, key=lambda r: r.application.title.lower())
+    elif sort == "status":
+        rows = sorted(rows, key=lambda r: r.application.status)
+    return rows
+
+
+@login_required
+def ranking(request, intake_pk):
+    """The ranking with decisions: one by one or in bulk, with reason, justification and overfill confirmation."""
+    intake = _intake(request, intake_pk)
+    settings = selectors.selection_settings_for(intake=intake)
+    decision_form = DecisionForm(request.POST or None)
+    needs = None
+    chosen_ids = [int(i) for i in request.POST.getlist("applications") if i.isdigit()]
+    if request.method == "POST" and decision_form.is_valid():
+        chosen = list(
+            Application.objects.filter(intake=intake, pk__in=chosen_ids).select_related("intake", "contact_person")
+        )
+        data = decision_form.cleaned_data
+        try:
+            decisions = services.decisions_record(
+                applications=chosen,
+                outcome=data["outcome"],
+                reason=data["reason"],
+                justification=data["justification"],
+                confirm_overfill=data["confirm_overfill"],
+                by=request.user,
+            )
+        except services.DecisionNeedsConfirmation as exc:
+            needs = exc.code
+            decision_form.add_error("justification" if exc.code == "justification" else "confirm_overfill", exc)
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(
+                request,
+                _("%(count)d decisions recorded. The teams are told when you release the decisions.")
+                % {"count": len(decisions)},
+            )
+            return redirect(request.get_full_path())
+    rows = selectors.ranking(intake=intake, settings=settings)
+    countries = sorted({(c.code, c.name) for r in rows for c in (o.country for o in r.application.organisations.all())})
+    filter_form = RankingFilterForm(request.GET or None, countries=countries)
+    shown = _filtered_rows(rows, filter_form)
+    normalised = filter_form.is_valid() and filter_form.cleaned_data.get("view") == "normalised"
+    context = {
+        "intake": intake,
+        "settings": settings,
+        "rows": shown,
+        "all_count": len(rows),
+        "filter_form": filter_form,
+        "normalised": normalised,
+        "decision_form": decision_form,
+        "needs": needs,
+        "chosen_ids": chosen_ids,
+        "balance": selectors.cohort_balance(intake=intake),
+        "pending_release": intake_pending_release(intake),
+    }
+    return render(request, "selection/ranking.html", context)
+
+
+def intake_pending_release(intake) -> int:
+    from .models import Decision
+
+    return Decision.objects.filter(application__intake=intake, released_at__isnull=True).count()
+
+
+@login_required
+def balance(request, intake_pk):
+    """The cohort balance panel alone, for htmx refreshes."""
+    intake = _intake(request, intake_pk)
+    return render(
+        request,
+        "selection/partials/balance.html",
+        {"intake": intake, "balance": selectors.cohort_balance(intake=intake)},
+    )
+
+
+@login_required
+def ranking_csv(request, intake_pk):
+    """The ranking as CSV, with exactly the figures of the table."""
+    intake = _intake(request, intake_pk)
+    rows = selectors.ranking(intake=intake)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="ranking-intake-{intake.pk}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Rank"),
+            _("Tie"),
+            _("Application"),
+            _("Countries"),
+            _("Status"),
+            _("Mean"),
+            _("Spread"),
+            _("Reviews done"),
+            _("Reviews assigned"),
+            _("Normalised"),
+            _("Reviewer totals"),
+        ]
+    )
+    for row in rows:
+        writer.writerow(
+            [
+                row.rank or "",
+                "tie at cut-off" if row.tie_at_cutoff else ("tie" if row.tie else ""),
+                row.application.title,
+                " ".join(row.countries),
+                row.application.get_status_display(),
+                row.mean if row.mean is not None else "",
+                row.spread if row.spread is not None else "",
+                row.reviews_done,
+                row.reviews_assigned,
+                row.normalised if row.normalised is not None else "",
+                "; ".join(f"{t.reviewer_name}: {t.total}" for t in row.totals),
+            ]
+        )
+    return response
+
+
+def _sample_application(intake, outcome):
+    queryset = Application.objects.filter(intake=intake).select_related("intake__programme", "contact_person")
+    return queryset.filter(status=outcome).first() or queryset.order_by("pk").first()
+
+
+@login_required
+def release(request, intake_pk):
+    """Release the decisions: the teams get the intake's e-mails, in the background, only now."""
+    from .models import Decision
+
+    intake = _intake(request, intake_pk)
+    if request.method == "POST":
+        released = services.decisions_release(intake=intake, by=request.user)
+        messages.success(request, _("%(count)d teams are being told of their decision.") % {"count": len(released)})
+        return redirect("selection:release", intake_pk=intake.pk)
+    pending = list(
+        Decision.objects.filter(application__intake=intake, released_at__isnull=True)
+        .select_related("application", "decided_by")
+        .order_by("outcome", "application__title")
+    )
+    templates = [
+        {"outcome": outcome, "subject": template_for(intake=intake, outcome=outcome)[0]} for outcome in Outcome
+    ]
+    return render(request, "selection/release.html", {"intake": intake, "pending": pending, "templates": templates})
+
+
+@login_required
+def template_edit(request, intake_pk, outcome):
+    """Edit the e-mail for one outcome, with the placeholders listed and a preview for a sample application."""
+    intake = _intake(request, intake_pk)
+    if outcome not in Outcome.values:
+        raise Http404
+    saved = intake.notification_templates.filter(outcome=outcome).first()
+    subject, body = template_for(intake=intake, outcome=outcome)
+    form = TemplateForm(request.POST or None, instance=saved, initial={"subject": subject, "body": body})
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("action") == "save":
+            try:
+                services.template_save(intake=intake, outcome=outcome, by=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                _errors(request, exc)
+            else:
+                messages.success(request, _("The e-mail text is saved."))
+                return redirect("selection:release", intake_pk=intake.pk)
+        subject, body = form.cleaned_data["subject"], form.cleaned_data["body"]
+    sample = _sample_application(intake, outcome)
+    if sample is not None:
+        values = placeholder_values(application=sample, outcome=outcome, reason=_("(the reason you write)"))
+        if outcome == Outcome.ACCEPTED:
+            values["confirm_url"] = request.build_absolute_uri("/selection/confirm/…/")
+            values["deadline"] = local_text(intake, timezone.now())
+        try:
+            preview = {"subject": render_placeholders(subject, values), "body": render_placeholders(body, values)}
+        except ValidationError as exc:
+            _errors(request, exc)
+    return render(
+        request,
+        "selection/template_edit.html",
+        {
+            "intake": intake,
+            "outcome": Outcome(outcome),
+            "form": form,
+            "preview": preview,
+            "sample": sample,
+            "placeholders": PLACEHOLDERS,
+        },
+    )
+
+
+@login_required
+def confirmations(request, intake_pk):
+    """Who has confirmed, who has not; a freed place is offered to the top of the waiting list."""
+    intake = _intake(request, intake_pk)
+    offer_form = ReasonForm(request.POST or None, label=_("Reason for offering the place"))
+    rows = selectors.ranking(intake=intake)
+    top = selectors.waitlist_top(intake=intake, rows=rows)
+    if request.method == "POST" and top is not None and offer_form.is_valid():
+        try:
+            services.decision_record(
+                application=top.application,
+                outcome=Outcome.ACCEPTED,
+                reason=offer_form.cleaned_data["reason"],
+                justification=request.POST.get("justification", ""),
+                by=request.user,
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(
+                request,
+                _("The place is offered to “%(title)s”. Release the decision to tell the team.")
+                % {"title": top.application},
+            )
+            return redirect("selection:confirmations", intake_pk=intake.pk)
+    confirmations = list(
+        Confirmation.objects.filter(application__intake=intake)
+        .select_related("application__contact_person")
+        .order_by("confirmed_at", "application__title")
+    )
+    balance = selectors.cohort_balance(intake=intake)
+    return render(
+        request,
+        "selection/confirmations.html",
+        {
+            "intake": intake,
+            "confirmations": [{"confirmation": c, "deadline": local_text(intake, c.deadline)} for c in confirmations],
+            "unconfirmed": sum(1 for c in confirmations if c.is_open),
+            "free": balance["free"],
+            "top": top,
+            "offer_form": offer_form,
+            "accepted_status": ApplicationStatus.ACCEPTED,
+        },
+    )
