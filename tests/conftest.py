@@ -10,6 +10,16 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Each test starts in the default language, whatever the previous one activated."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """allauth's rate limits live in the cache; each test starts with none used."""
     from django.core.cache import cache

@@ -69,7 +69,7 @@ def test_language_switcher_shows_page_in_spanish(client, db):
     page = client.get(reverse("portal:home")).content.decode()
 
     assert '<html lang="es">' in page
-    assert "Saltar al contenido principal" in page
+    assert "Ir al contenido principal" in page
 
 
 def test_server_error_page_is_friendly_and_needs_no_database(rf):
