@@ -377,13 +377,25 @@ def organisation_add(request, pk):
 
 
 @login_required
-@require_POST
 def organisation_remove(request, pk, organisation_pk):
     application = _application(request, pk, perm="applications.edit_application")
     organisation = get_object_or_404(application.organisations, pk=organisation_pk)
-    services.organisation_remove(organisation=organisation, by=request.user)
-    messages.success(request, _("The organisation is removed."))
-    return redirect("applications:team", pk=pk)
+    if request.method == "POST":
+        services.organisation_remove(organisation=organisation, by=request.user)
+        messages.success(request, _("The organisation is removed."))
+        return redirect("applications:team", pk=pk)
+    return render(
+        request,
+        "applications/confirm_remove.html",
+        _common(
+            application,
+            request,
+            question=_("Remove %(name)s from the application?") % {"name": organisation.name},
+            explanation=_("Team members who work there keep their place in the team."),
+            confirm_label=_("Yes, remove"),
+            cancel_url=reverse("applications:team", kwargs={"pk": pk}),
+        ),
+    )
 
 
 # --- Attachments --------------------------------------------------------------------------
@@ -451,13 +463,25 @@ def attachment_download(request, pk, attachment_pk):
 
 
 @login_required
-@require_POST
 def attachment_delete(request, pk, attachment_pk):
     application = _application(request, pk, perm="applications.edit_application")
     attachment = get_object_or_404(application.attachments, pk=attachment_pk)
-    services.attachment_delete(attachment=attachment, by=request.user)
-    messages.success(request, _("The file is deleted."))
-    return redirect("applications:attachments", pk=pk)
+    if request.method == "POST":
+        services.attachment_delete(attachment=attachment, by=request.user)
+        messages.success(request, _("The file is deleted."))
+        return redirect("applications:attachments", pk=pk)
+    return render(
+        request,
+        "applications/confirm_remove.html",
+        _common(
+            application,
+            request,
+            question=_("Delete %(name)s?") % {"name": attachment.original_name},
+            explanation=_("The file is removed from the application for good; you can upload it again later."),
+            confirm_label=_("Yes, delete"),
+            cancel_url=reverse("applications:attachments", kwargs={"pk": pk}),
+        ),
+    )
 
 
 # --- Checklist, submit, withdraw ----------------------------------------------------------

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from applications.validators import sniff_content_type
+from tests.factories import ApplicationFactory
 from tests.factories.applications import PDF_BYTES
 
 
@@ -106,3 +107,30 @@ def test_cv_needs_the_member_it_belongs_to(contact_client, team):
     response = _upload(contact_client, team["ours"], "cv.pdf", PDF_BYTES, kind="cv")
 
     assert response.context["form"].errors["member"] == ["Choose whose CV this is."]
+
+
+def test_attachment_delete_asks_before_deleting(client, db):
+    application = ApplicationFactory(complete=True)
+    attachment = application.attachments.get()
+    client.force_login(application.contact_person)
+
+    response = client.get(
+        reverse("applications:attachment_delete", kwargs={"pk": application.pk, "attachment_pk": attachment.pk})
+    )
+
+    assert f'<h2 class="h5">Delete {attachment.original_name}?</h2>' in response.content.decode()
+    assert list(application.attachments.all()) == [attachment]
+
+
+def test_attachment_delete_confirmed_deletes_and_says_so(client, db):
+    application = ApplicationFactory(complete=True)
+    attachment = application.attachments.get()
+    client.force_login(application.contact_person)
+
+    response = client.post(
+        reverse("applications:attachment_delete", kwargs={"pk": application.pk, "attachment_pk": attachment.pk}),
+        follow=True,
+    )
+
+    assert [str(m) for m in response.context["messages"]] == ["The file is deleted."]
+    assert list(application.attachments.all()) == []

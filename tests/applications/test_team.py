@@ -8,7 +8,14 @@ from django.utils import timezone
 
 from applications.checks import composition
 from applications.models import TeamMember
-from tests.factories import ApplicationFactory, IntakeFactory, InvitationFactory, TeamMemberFactory, UserFactory
+from tests.factories import (
+    ApplicationFactory,
+    IntakeFactory,
+    InvitationFactory,
+    OrganisationFactory,
+    TeamMemberFactory,
+    UserFactory,
+)
 
 
 def _invite(client, application, email):
@@ -230,3 +237,28 @@ def test_invitation_to_non_draft_application_refused(client, db, trait):
     response = client.post(reverse("applications:invitation_accept", kwargs={"token": invitation.token}))
 
     assert response.context["error"] == ("This application has already been submitted; the team can no longer change.")
+
+
+def test_organisation_remove_asks_before_removing(client, db):
+    application = ApplicationFactory()
+    organisation = OrganisationFactory(application=application, name="Kisumu County Government")
+    client.force_login(application.contact_person)
+
+    response = client.get(
+        reverse("applications:organisation_remove", kwargs={"pk": application.pk, "organisation_pk": organisation.pk})
+    )
+
+    assert '<h2 class="h5">Remove Kisumu County Government from the application?</h2>' in response.content.decode()
+    assert application.organisations.filter(pk=organisation.pk).exists()
+
+
+def test_organisation_remove_confirmed_removes_it(client, db):
+    application = ApplicationFactory()
+    organisation = OrganisationFactory(application=application, name="Kisumu County Government")
+    client.force_login(application.contact_person)
+
+    client.post(
+        reverse("applications:organisation_remove", kwargs={"pk": application.pk, "organisation_pk": organisation.pk})
+    )
+
+    assert not application.organisations.filter(pk=organisation.pk).exists()
