@@ -243,9 +243,8 @@ def question_list(request):
 # --- Team ---------------------------------------------------------------------------------
 
 
-@login_required
-def team(request, pk):
-    application = _application(request, pk, team=True)
+def _team_page(request, application, *, organisation_form=None):
+    """The team page; after a failed organisation form, with that form, its input and errors."""
     can_manage = request.user.has_perm("applications.manage_team", application)
     pending = (
         list(application.invitations.filter(accepted_at__isnull=True).order_by("created_at")) if can_manage else []
@@ -263,9 +262,14 @@ def team(request, pk):
             pending=pending,
             now=timezone.now(),
             invitation_form=InvitationForm() if can_manage else None,
-            organisation_form=OrganisationForm(intake=application.intake),
+            organisation_form=organisation_form or OrganisationForm(intake=application.intake),
         ),
     )
+
+
+@login_required
+def team(request, pk):
+    return _team_page(request, _application(request, pk, team=True))
 
 
 @login_required
@@ -358,22 +362,7 @@ def organisation_add(request, pk):
         services.organisation_add(application=application, by=request.user, data=form.cleaned_data)
         messages.success(request, _("The organisation is added."))
         return redirect("applications:team", pk=pk)
-    application = _application(request, pk, team=True)
-    return render(
-        request,
-        "applications/team_detail.html",
-        _common(
-            application,
-            request,
-            members=list(application.members.all()),
-            organisations=list(application.organisations.all()),
-            composition=composition(application),
-            can_manage=request.user.has_perm("applications.manage_team", application),
-            pending=[],
-            organisation_form=form,
-            invitation_form=InvitationForm(),
-        ),
-    )
+    return _team_page(request, _application(request, pk, team=True), organisation_form=form)
 
 
 @login_required

@@ -262,3 +262,18 @@ def test_organisation_remove_confirmed_removes_it(client, db):
     )
 
     assert not application.organisations.filter(pk=organisation.pk).exists()
+
+
+def test_organisation_add_with_an_error_keeps_the_input_and_the_pending_invitations(client, db):
+    application = ApplicationFactory()
+    InvitationFactory(application=application, email="otieno@example.org")
+    client.force_login(application.contact_person)
+
+    response = client.post(
+        reverse("applications:organisation_add", kwargs={"pk": application.pk}),
+        {"name": "Kisumu County Government", "type": "region", "country": ""},
+    )
+
+    page = response.content.decode()
+    assert 'value="Kisumu County Government"' in page
+    assert "<li>otieno@example.org · valid until " in page
