@@ -232,7 +232,7 @@ def ranking(*, intake, settings: SelectionSettings | None = None) -> list[Rankin
     by_application: dict[int, list[ReviewerTotal]] = defaultdict(list)
     by_reviewer: dict[int, list[Decimal]] = defaultdict(list)
     for review in reviews:
-        total = review["total"] if review["total"] is not None else Decimal("0.00")
+        total = (review["total"] or Decimal(0)).quantize(CENT)
         by_application[review["assignment__application_id"]].append(
             ReviewerTotal(review["assignment__reviewer_id"], review["assignment__reviewer__full_name"], total)
         )
@@ -244,7 +244,8 @@ def ranking(*, intake, settings: SelectionSettings | None = None) -> list[Rankin
         totals = by_application.get(application.pk, [])
         row = RankingRow(
             application=application,
-            mean=application.mean,
+            # The database rounded it; quantize only fixes the notation (SQLite returns 73.3300000000000).
+            mean=None if application.mean is None else application.mean.quantize(CENT),
             reviews_done=application.reviews_done,
             reviews_assigned=application.reviews_assigned,
             totals=totals,
