@@ -61,6 +61,7 @@ def _messages_from(exc: ValidationError) -> list[str]:
 
 def _common(application, request, **extra):
     """Context every application page shows: the deadline in the intake's zone, who you are in the team."""
+    is_staff = is_programme_staff(request.user)
     return {
         "application": application,
         "intake": application.intake,
@@ -69,7 +70,9 @@ def _common(application, request, **extra):
         "is_editable": application.status in EDITABLE_STATES,
         "can_edit": request.user.has_perm("applications.edit_application", application),
         "is_contact": application.contact_person_id == request.user.pk,
-        "is_staff": is_programme_staff(request.user),
+        "is_staff": is_staff,
+        # Anyone else sees only their own team's applications; staff may be in a team too.
+        "is_member": not is_staff or application.members.filter(user=request.user).exists(),
         "sections": SECTIONS,
         **extra,
     }

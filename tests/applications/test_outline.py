@@ -1,6 +1,11 @@
+import re
+
 from django.urls import reverse
 
+from applications.enums import ApplicationStatus
 from applications.models import WORD_LIMITS
+from applications.outline import SECTIONS
+from tests.factories import ApplicationFactory, IntakeFactory
 
 
 def _url(application, section="problem", autosave=False):
@@ -119,3 +124,22 @@ def test_printable_questions_list_every_section_with_limits(client, db):
         ("Objectives", 200),
         ("Target group", 150),
     ]
+
+
+def test_overview_edit_links_name_their_section(client, db):
+    application = ApplicationFactory()
+    client.force_login(application.contact_person)
+
+    response = client.get(reverse("applications:detail", kwargs={"pk": application.pk}))
+
+    names = re.findall(r'>Edit<span class="visually-hidden"> ([^<]+)</span>', response.content.decode())
+    assert names == [section.title for section in SECTIONS]
+
+
+def test_header_of_a_decided_application_does_not_warn_of_a_passed_deadline(client, db):
+    application = ApplicationFactory(intake=IntakeFactory(closed=True), status=ApplicationStatus.ACCEPTED)
+    client.force_login(application.contact_person)
+
+    response = client.get(reverse("applications:detail", kwargs={"pk": application.pk}))
+
+    assert "Deadline passed" not in response.content.decode()

@@ -206,3 +206,11 @@ def test_staff_list_leads_back_to_the_intake(staff_client, intake):
 
     expected = f'<a href="{reverse("programmes:staff_intake_detail", kwargs={"pk": intake.pk})}">{intake.name}</a>'
     assert expected in response.content.decode()
+
+
+def test_application_header_names_the_teams_deadline_for_staff(staff_client, intake):
+    application = ApplicationFactory(intake=intake, submitted=True)
+
+    response = staff_client.get(reverse("applications:detail", kwargs={"pk": application.pk}))
+
+    assert re.findall(r'data-testid="team-deadline">([^:<]+):', response.content.decode()) == ["The team's deadline"]
