@@ -182,7 +182,11 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Selection: reminders before the review deadline; confirmation reminders and expiry of unconfirmed places.
+    "selection-review-reminders": {"task": "selection.review_reminders_daily", "schedule": 6 * 3600},
+    "selection-confirmations": {"task": "selection.confirmations_daily", "schedule": 6 * 3600},
+}
 
 # --- Forms ----------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
