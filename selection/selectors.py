@@ -108,18 +108,19 @@ def review_total(*, review) -> Decimal | None:
     result = CriterionScore.objects.filter(review=review, score__isnull=False).aggregate(
         total=Round(Sum(_share()), 2, output_field=FIGURE)
     )
-    return result["total"]
+    return None if result["total"] is None else result["total"].quantize(CENT)
 
 
 def review_totals_for_application(*, application) -> dict[int, Decimal]:
     """Every review's weighted total for one application, voided and draft ones included (staff page)."""
     from .models import Review
 
-    return dict(
+    rows = (
         Review.objects.filter(assignment__application=application)
         .annotate(total=Round(Sum(_share("scores__")), 2, output_field=FIGURE))
         .values_list("pk", "total")
     )
+    return {pk: None if total is None else total.quantize(CENT) for pk, total in rows}
 
 
 def _mean_subquery():
