@@ -89,8 +89,4 @@ def seed(*, stdout) -> None:
             review.comment = "A clear problem statement; the local commitment could be more specific."
             review.save()
             scored += 1
-        if application.status == "eligible":
-            from applications.services import application_transition
-
-            application_transition(application=application, to="under_review", by=staff, notify=False)
     stdout.write(f"Selection: {len(reviewers)} reviewers, {scored} reviews submitted")

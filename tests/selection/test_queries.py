@@ -29,7 +29,7 @@ def test_ranking_page_query_count(staff_client, intake, make_application, rows, 
     url = reverse("selection:ranking", args=[intake.pk])
     staff_client.get(url)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         staff_client.get(url)
 
 
@@ -46,7 +46,7 @@ def test_reviewer_queue_query_count(client, make_application, rows, django_asser
     with django_assert_num_queries(1):
         assert len(list(assignments_for_reviewer(reviewer=reviewer))) == rows
     response = client.get(reverse("selection:queue"))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get(reverse("selection:queue"))
 
     assert len(response.context["page_obj"].object_list) == rows
