@@ -95,7 +95,7 @@ def test_team_invites_writes_outline_uploads_and_submits(browser, page, live_ser
         {"name": "Barua ya idhini.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}
     )
     page.get_by_role("button", name="Upload").click()
-    page.get_by_role("link", name="Barua ya idhini.pdf").wait_for()
+    page.get_by_role("link", name="Barua ya idhini.pdf", exact=True).wait_for()
     page.get_by_role("link", name="Checklist and submit").click()
     mail.outbox.clear()
     page.get_by_role("button", name="Submit the application").click()
