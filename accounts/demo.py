@@ -56,7 +56,7 @@ def demo_user(role: str) -> User:
 
 
 def seed(*, stdout) -> None:
-    staff_group = Group.objects.get(name=PROGRAMME_STAFF_GROUP)
+    staff_group, _created = Group.objects.get_or_create(name=PROGRAMME_STAFF_GROUP)
     for email, full_name, role in DEMO_USERS:
         user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name, **PROFILES[role]})
         if created:

@@ -3,9 +3,7 @@
 import os
 
 import pytest
-from django.contrib.auth.models import Group
 
-from accounts.models import PROGRAMME_STAFF_GROUP
 from tests.factories import ApplicationFactory, StaffFactory
 from tests.factories.accounts import PASSWORD
 
@@ -25,8 +23,6 @@ FITS_ITS_TEXT = """e => {
 
 
 def _staff(**kwargs):
-    # Other transactional tests may have flushed the group the data migration made.
-    Group.objects.get_or_create(name=PROGRAMME_STAFF_GROUP)
     return StaffFactory(**kwargs)
 
 

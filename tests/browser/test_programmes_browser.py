@@ -4,10 +4,8 @@ import os
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from accounts.models import PROGRAMME_STAFF_GROUP
 from programmes.enums import PublicationStatus
 from programmes.models import Intake
 from tests.factories import PASSWORD, ProgrammeFactory, StaffFactory
@@ -18,8 +16,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.mark.browser
 def test_staff_publish_intake_with_rubric_and_visitor_finds_it(page, browser, live_server, login, transactional_db):
-    # Other transactional tests may have flushed the group the data migration made.
-    Group.objects.get_or_create(name=PROGRAMME_STAFF_GROUP)
     staff = StaffFactory(email="ingrid@example.org", full_name="Ingrid Lindqvist")
     ProgrammeFactory(title="Leadership in Local Governance", slug="leadership")
     closes_on = (timezone.localdate() + timedelta(days=30)).isoformat()

@@ -39,4 +39,5 @@ class StaffFactory(UserFactory):
     @factory.post_generation
     def programme_staff(self, create, extracted, **kwargs):
         if create:
-            self.groups.add(Group.objects.get(name=PROGRAMME_STAFF_GROUP))
+            # get_or_create: browser tests flush the database, group from the migration included.
+            self.groups.add(Group.objects.get_or_create(name=PROGRAMME_STAFF_GROUP)[0])
