@@ -111,6 +111,21 @@ class Application(models.Model):
         """The team's own deadline: its extension if it has one, else the intake's."""
         return self.deadline_override or self.intake.closes_at
 
+    def status_for_team(self) -> str:
+        """The status the team is told: a held change (an unreleased decision) still reads as before it.
+
+        List selectors annotate `held_from_status`; a single application asks the database.
+        """
+        if hasattr(self, "held_from_status"):
+            held_from = self.held_from_status
+        else:
+            first_held = self.status_changes.filter(held=True).order_by("created_at", "pk").first()
+            held_from = first_held.from_status if first_held else None
+        return held_from or self.status
+
+    def get_status_for_team_display(self) -> str:
+        return ApplicationStatus(self.status_for_team()).label
+
     def is_before_deadline(self, now=None) -> bool:
         """The closing second itself still counts, as for the intake."""
         return (now or timezone.now()) <= self.deadline
@@ -244,6 +259,8 @@ class StatusChange(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     reason = models.TextField(_("reason"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Held changes are not shown to the team yet: selection decisions wait until staff release them.
+    held = models.BooleanField(_("held until released"), default=False)
 
     class Meta:
         verbose_name = _("status change")

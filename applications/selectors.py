@@ -1,6 +1,6 @@
 """Every non-trivial read of applications, shaped so that pages cost a fixed number of queries."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from accounts.rules import is_programme_staff
 
@@ -27,15 +27,27 @@ def application_with_team(queryset: QuerySet[Application]) -> QuerySet[Applicati
     )
 
 
+def with_status_for_team(queryset: QuerySet[Application]) -> QuerySet[Application]:
+    """Annotate what `Application.status_for_team` needs, so lists ask no query per row."""
+    first_held = StatusChange.objects.filter(application=OuterRef("pk"), held=True).order_by("created_at", "pk")
+    return queryset.annotate(held_from_status=Subquery(first_held.values("from_status")[:1]))
+
+
 def applications_for_user(*, user) -> list[Application]:
     """The applications a person is a member of, newest first, for their dashboard."""
     return list(
-        Application.objects.filter(members__user=user).select_related("intake__programme").order_by("-created_at")
+        with_status_for_team(
+            Application.objects.filter(members__user=user).select_related("intake__programme").order_by("-created_at")
+        )
     )
 
 
-def application_timeline(*, application) -> list[StatusChange]:
-    return list(application.status_changes.select_related("by").order_by("created_at", "pk"))
+def application_timeline(*, application, for_team: bool = False) -> list[StatusChange]:
+    """The application's history; the team's view leaves out changes held until release."""
+    changes = application.status_changes.select_related("by").order_by("created_at", "pk")
+    if for_team:
+        changes = changes.filter(held=False)
+    return list(changes)
 
 
 def applications_for_intake(*, intake) -> QuerySet[Application]:

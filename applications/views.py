@@ -73,6 +73,9 @@ def _common(application, request, **extra):
         "is_staff": is_staff,
         # Anyone else sees only their own team's applications; staff may be in a team too.
         "is_member": not is_staff or application.members.filter(user=request.user).exists(),
+        # Staff see the real status; the team does not see a decision before it is released.
+        "status_label": application.get_status_display() if is_staff else application.get_status_for_team_display(),
+        "shown_status": application.status if is_staff else application.status_for_team(),
         "sections": SECTIONS,
         **extra,
     }
@@ -145,7 +148,7 @@ def status(request, pk):
     application = _application(request, pk)
     events = [
         {"change": change, "text": status_event_text(change), "when": local_text(application.intake, change.created_at)}
-        for change in application_timeline(application=application)
+        for change in application_timeline(application=application, for_team=not is_programme_staff(request.user))
     ]
     return render(
         request,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from applications.enums import IN_SELECTION_STATES, ApplicationStatus
 from applications.models import Application
-from applications.services import application_transition
+from applications.services import application_transition, status_changes_release
 from programmes.enums import IntakeRoleType
 from programmes.models import IntakeRole
 
@@ -490,7 +490,8 @@ def decisions_record(
     decisions = []
     for application in applications:
         _start_review_phase(application, by)
-        application_transition(application=application, to=outcome, by=by, reason=reason, notify=False)
+        # Held: the team sees the decision only when staff release it.
+        application_transition(application=application, to=outcome, by=by, reason=reason, notify=False, hold=True)
         decisions.append(
             Decision.objects.create(
                 application=application,
@@ -549,6 +550,7 @@ def decisions_release(*, intake, by) -> list[Decision]:
     Decision.objects.filter(application__intake=intake, released_at__isnull=True).update(
         released_at=now, released_by=by
     )
+    status_changes_release(applications=Application.objects.filter(intake=intake))
     return released
 
 
