@@ -215,7 +215,8 @@ LOGGING = {
 }
 
 # --- Portal ---------------------------------------------------------------------------
-PORTAL_NAME = env.str("PORTAL_NAME", default="Local Democracy Programmes")
+# Empty: the translated default name is shown (see templates/base.html).
+PORTAL_NAME = env.str("PORTAL_NAME", default="")
 # The portal's public address, for links in e-mails sent from background tasks.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Largest attachment an applicant may upload, in bytes.
