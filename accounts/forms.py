@@ -3,8 +3,25 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
+# What an empty choice means, instead of Django's "---------".
+CHOOSE_COUNTRY = _("Choose a country")
+NOT_GIVEN = _("Not given")
 
-class SignupProfileForm(forms.ModelForm):
+
+def set_empty_label(field, label):
+    """Show `label` as the empty choice of a select (Django's default reads "---------")."""
+    field.choices = [("", label), *[(value, text) for value, text in field.choices if value != ""]]
+
+
+class _EmptyLabelsMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        set_empty_label(self.fields["country"], CHOOSE_COUNTRY)
+        # Gender already offers "Prefer not to say"; the empty choice means nothing was given.
+        set_empty_label(self.fields["gender"], NOT_GIVEN)
+
+
+class SignupProfileForm(_EmptyLabelsMixin, forms.ModelForm):
     """The profile fields asked at registration, on top of allauth's e-mail and password."""
 
     class Meta:
@@ -18,7 +35,7 @@ class SignupProfileForm(forms.ModelForm):
         user.save()
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(_EmptyLabelsMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "country", "organisation", "position", "preferred_language", "gender"]

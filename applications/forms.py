@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from accounts.forms import CHOOSE_COUNTRY, NOT_GIVEN, set_empty_label
 from programmes.enums import CoreArea, OrganisationType
 
 from .enums import SDG_CHOICES, AttachmentKind
@@ -80,6 +81,9 @@ class MemberForm(forms.ModelForm):
     def __init__(self, *args, intake=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role_type"].required = True
+        set_empty_label(self.fields["role_type"], _("Choose a role"))
+        set_empty_label(self.fields["gender"], NOT_GIVEN)
+        set_empty_label(self.fields["english_level"], _("Choose a level"))
         if intake is not None and not intake.min_english_level:
             self.fields["english_level"].help_text = _("Optional.")
         if intake is not None and not intake.max_age:
@@ -96,13 +100,15 @@ class OrganisationForm(forms.ModelForm):
         self.intake = intake
         if intake.eligible_countries:
             codes = [c.code for c in intake.eligible_countries]
-            self.fields["country"].choices = [("", "---------")] + [(c, countries.name(c)) for c in codes]
+            self.fields["country"].choices = [(c, countries.name(c)) for c in codes]
         if intake.eligible_organisation_types:
-            self.fields["type"].choices = [("", "---------")] + [
+            self.fields["type"].choices = [
                 (value, label)
                 for value, label in OrganisationType.choices
                 if value in intake.eligible_organisation_types
             ]
+        set_empty_label(self.fields["country"], CHOOSE_COUNTRY)
+        set_empty_label(self.fields["type"], _("Choose a type"))
 
     def clean_country(self):
         country = self.cleaned_data["country"]
@@ -122,6 +128,7 @@ class AttachmentForm(forms.Form):
         if AttachmentKind.CV in kinds:
             self.fields["member"].queryset = application.members.select_related("user")
             self.fields["member"].label_from_instance = lambda m: m.user.get_full_name()
+            self.fields["member"].empty_label = _("Choose a team member")
         else:
             del self.fields["member"]
 

@@ -9,6 +9,8 @@ from accounts.models import User
 from accounts.rules import is_programme_staff
 from tests.factories import PASSWORD, ApplicantFactory, StaffFactory, UserFactory
 
+from .html import select_options
+
 SIGNUP = {
     "email": "Amani.Otieno@Example.org",
     "full_name": "Amani Otieno",
@@ -169,3 +171,22 @@ def test_user_history_records_profile_changes(db):
     user.save()
 
     assert [h.position for h in user.history.order_by("history_date")][-2:] == ["Official", "Mayor"]
+
+
+GENDER_OPTIONS = ["Not given", "Woman", "Man", "Non-binary / another gender", "Prefer not to say"]
+
+
+def test_signup_dropdowns_name_their_empty_choice(client, db):
+    response = client.get(reverse("account_signup"))
+
+    assert select_options(response, "country")[:2] == ["Choose a country", "Afghanistan"]
+    assert select_options(response, "gender") == GENDER_OPTIONS
+
+
+def test_profile_dropdowns_name_their_empty_choice(client, db):
+    client.force_login(ApplicantFactory(country="", gender=""))
+
+    response = client.get(reverse("accounts:profile"))
+
+    assert select_options(response, "country")[:2] == ["Choose a country", "Afghanistan"]
+    assert select_options(response, "gender") == GENDER_OPTIONS

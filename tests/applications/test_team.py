@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from applications.checks import composition
 from applications.models import TeamMember
+from tests.accounts.html import select_options
 from tests.factories import (
     ApplicationFactory,
     IntakeFactory,
@@ -277,3 +278,47 @@ def test_organisation_add_with_an_error_keeps_the_input_and_the_pending_invitati
     page = response.content.decode()
     assert 'value="Kisumu County Government"' in page
     assert "<li>otieno@example.org · valid until " in page
+
+
+def test_organisation_dropdowns_name_their_empty_choice(contact_client, team):
+    intake = team["ours"].intake
+    intake.eligible_countries = ["KE", "VN"]
+    intake.eligible_organisation_types = ["municipality", "cso"]
+    intake.save()
+
+    response = contact_client.get(reverse("applications:team", kwargs={"pk": team["ours"].pk}))
+
+    assert select_options(response, "type") == ["Choose a type", "Municipality", "Civil-society organisation"]
+    assert select_options(response, "country") == ["Choose a country", "Kenya", "Vietnam"]
+
+
+def test_organisation_dropdowns_without_intake_limits_name_their_empty_choice(contact_client, team):
+    intake = team["ours"].intake
+    intake.eligible_countries = []
+    intake.eligible_organisation_types = []
+    intake.save()
+
+    response = contact_client.get(reverse("applications:team", kwargs={"pk": team["ours"].pk}))
+
+    assert select_options(response, "type") == [
+        "Choose a type",
+        "Municipality",
+        "Region",
+        "Civil-society organisation",
+        "Association of local governments",
+    ]
+    assert select_options(response, "country")[:2] == ["Choose a country", "Afghanistan"]
+
+
+def test_member_edit_dropdowns_name_their_empty_choice(client, db):
+    application = ApplicationFactory()
+    member = TeamMemberFactory(application=application, role_type="", gender="", english_level="")
+    client.force_login(member.user)
+
+    response = client.get(reverse("applications:member_edit", kwargs={"pk": application.pk, "member_pk": member.pk}))
+
+    assert [select_options(response, name)[0] for name in ("role_type", "gender", "english_level")] == [
+        "Choose a role",
+        "Not given",
+        "Choose a level",
+    ]
