@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from applications.validators import sniff_content_type
+from tests.accounts.html import select_options
 from tests.factories import ApplicationFactory
 from tests.factories.applications import PDF_BYTES
 
@@ -134,3 +135,13 @@ def test_attachment_delete_confirmed_deletes_and_says_so(client, db):
 
     assert [str(m) for m in response.context["messages"]] == ["The file is deleted."]
     assert list(application.attachments.all()) == []
+
+
+def test_attachment_cv_dropdown_names_its_empty_choice(contact_client, team):
+    application = team["ours"]
+    application.intake.cvs = "optional"
+    application.intake.save()
+
+    response = contact_client.get(reverse("applications:attachments", kwargs={"pk": application.pk}))
+
+    assert select_options(response, "member") == ["Choose a team member", "Grace Wanjiru"]
