@@ -214,3 +214,22 @@ def test_application_header_names_the_teams_deadline_for_staff(staff_client, int
     response = staff_client.get(reverse("applications:detail", kwargs={"pk": application.pk}))
 
     assert re.findall(r'data-testid="team-deadline">([^:<]+):', response.content.decode()) == ["The team's deadline"]
+
+
+def _cancel_links(response):
+    pattern = r'<a class="btn btn-link" href="([^"]+)" data-testid="cancel">([^<]+)</a>'
+    return re.findall(pattern, response.content.decode())
+
+
+def test_team_deadline_page_cancels_back_to_the_application(staff_client, intake):
+    application = ApplicationFactory(intake=intake, submitted=True)
+
+    response = staff_client.get(reverse("applications:extend_deadline", kwargs={"pk": application.pk}))
+
+    assert _cancel_links(response) == [(reverse("applications:detail", kwargs={"pk": application.pk}), "Cancel")]
+
+
+def test_intake_deadline_page_cancels_back_to_the_staff_list(staff_client, intake):
+    response = staff_client.get(reverse("applications:intake_extend", kwargs={"intake_pk": intake.pk}))
+
+    assert _cancel_links(response) == [(reverse("applications:staff_list", kwargs={"intake_pk": intake.pk}), "Cancel")]
