@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -48,11 +49,11 @@ def outline_form_class(section):
                 if name in WORD_LIMITS:
                     field.widget = forms.Textarea(attrs={"rows": 5})
                     field.widget.attrs["data-word-limit"] = WORD_LIMITS[name]
-                    field.help_text = " ".join(
-                        s
-                        for s in [str(field.help_text), str(_("At most %(n)d words.") % {"n": WORD_LIMITS[name]})]
-                        if s
+                    # The limit is stated once; outline.js turns this same element into the live count.
+                    limit = format_html(
+                        "<span data-word-count>{}</span>", _("At most %(n)d words.") % {"n": WORD_LIMITS[name]}
                     )
+                    field.help_text = format_html("{} {}", field.help_text, limit) if field.help_text else limit
                 if autosave_url and name != "builds_on_previous":
                     field.widget.attrs.update(
                         {

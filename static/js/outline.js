@@ -9,7 +9,6 @@
   var form = document.getElementById("outline-form");
   if (!form) { return; }
   var key = form.dataset.outlineKey;
-  var wordsLabel = form.dataset.wordsLabel || "words";
   var serverUpdated = parseInt(form.dataset.serverUpdated || "0", 10);
   var offlineBox = document.getElementById("outline-offline");
   var restoreBox = document.getElementById("outline-restore");
@@ -20,19 +19,30 @@
   }
 
   // --- Word counters -------------------------------------------------------------------
+  // The help text states the limit once ("At most 300 words."), which is all a reader without
+  // JavaScript needs. Here that same element becomes the live count, so the limit is never
+  // stated twice.
+  var countLabel = form.dataset.countLabel || "%(count)s of at most %(limit)s words";
+  var overLabel = form.dataset.overLabel || "%(count)s words: %(over)s more than the %(limit)s allowed";
+
+  function fill(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (match, name) {
+      return name in values ? String(values[name]) : match;
+    });
+  }
+
   form.querySelectorAll("textarea[data-word-limit]").forEach(function (area) {
     var limit = parseInt(area.dataset.wordLimit, 10);
-    var counter = document.createElement("div");
-    counter.className = "small word-counter";
-    counter.id = area.id + "-counter";
+    var help = document.getElementById(area.id + "_helptext");
+    var counter = help && help.querySelector("[data-word-count]");
+    if (!counter) { return; }
     counter.setAttribute("aria-live", "polite");
-    area.insertAdjacentElement("afterend", counter);
-    area.setAttribute("aria-describedby", ((area.getAttribute("aria-describedby") || "") + " " + counter.id).trim());
     function update() {
       var n = countWords(area.value);
-      counter.textContent = n + " / " + limit + " " + wordsLabel;
-      counter.classList.toggle("text-danger", n > limit);
-      counter.classList.toggle("fw-bold", n > limit);
+      var over = n > limit;
+      counter.textContent = fill(over ? overLabel : countLabel, { count: n, limit: limit, over: n - limit });
+      counter.classList.toggle("text-danger", over);
+      counter.classList.toggle("fw-bold", over);
     }
     area.addEventListener("input", update);
     update();

@@ -143,3 +143,20 @@ def test_header_of_a_decided_application_does_not_warn_of_a_passed_deadline(clie
     response = client.get(reverse("applications:detail", kwargs={"pk": application.pk}))
 
     assert "Deadline passed" not in response.content.decode()
+
+
+def test_outline_word_limit_stated_once_in_the_help_text(contact_client, team):
+    response = contact_client.get(_url(team["ours"]))
+
+    html = response.content.decode()
+    helps = {
+        name: re.sub(r"<[^>]+>", "", re.search(rf'<div id="id_{name}_helptext" class="form-text">(.*?)</div>', html)[1])
+        for name in ("problem", "target_group")
+    }
+    assert helps == {
+        "problem": "At most 300 words.",
+        "target_group": "Who benefits? For example the urban poor or excluded groups. At most 150 words.",
+    }
+    assert [html.count("At most 300 words"), html.count("At most 150 words")] == [1, 1]
+    # outline.js turns this same element into the live count.
+    assert "<span data-word-count>At most 300 words.</span>" in html
