@@ -4,6 +4,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .emails import render_placeholders
 from .enums import ConflictKind, Outcome, Recommendation
 from .models import NotificationTemplate, SelectionSettings
 
@@ -172,6 +173,8 @@ class DecisionForm(_Crispy, forms.Form):
 
 
 class TemplateForm(_Crispy, forms.ModelForm):
+    """The e-mail text; a stray brace is shown under the field it is in, with the typed text kept."""
+
     class Meta:
         model = NotificationTemplate
         fields = ["subject", "body"]
@@ -180,6 +183,14 @@ class TemplateForm(_Crispy, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._helper()
+
+    def clean_subject(self):
+        render_placeholders(self.cleaned_data["subject"], {})
+        return self.cleaned_data["subject"]
+
+    def clean_body(self):
+        render_placeholders(self.cleaned_data["body"], {})
+        return self.cleaned_data["body"]
 
 
 class ReasonForm(_Crispy, forms.Form):

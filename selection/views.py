@@ -4,6 +4,7 @@ Reviewers see only their own review, ever: no page shows a reviewer another revi
 """
 
 import csv
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -630,26 +631,23 @@ def template_edit(request, intake_pk, outcome):
     saved = intake.notification_templates.filter(outcome=outcome).first()
     subject, body = template_for(intake=intake, outcome=outcome)
     form = TemplateForm(request.POST or None, instance=saved, initial={"subject": subject, "body": body})
-    preview = None
     if request.method == "POST" and form.is_valid():
         if request.POST.get("action") == "save":
-            try:
-                services.template_save(intake=intake, outcome=outcome, by=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                _errors(request, exc)
-            else:
-                messages.success(request, _("The e-mail text is saved."))
-                return redirect("selection:release", intake_pk=intake.pk)
+            services.template_save(intake=intake, outcome=outcome, by=request.user, **form.cleaned_data)
+            messages.success(request, _("The e-mail text is saved."))
+            return redirect("selection:release", intake_pk=intake.pk)
         subject, body = form.cleaned_data["subject"], form.cleaned_data["body"]
     sample = _sample_application(intake, outcome)
-    if sample is not None:
+    preview = None
+    if sample is not None and not form.errors:
         values = placeholder_values(application=sample, outcome=outcome, reason=_("(the reason you write)"))
         if outcome == Outcome.ACCEPTED:
             values["confirm_url"] = request.build_absolute_uri("/selection/confirm/…/")
-            values["deadline"] = local_text(intake, timezone.now())
+            days = selectors.selection_settings_for(intake=intake).confirmation_days
+            values["deadline"] = local_text(intake, timezone.now() + timedelta(days=days))
         try:
             preview = {"subject": render_placeholders(subject, values), "body": render_placeholders(body, values)}
-        except ValidationError as exc:
+        except ValidationError as exc:  # a text saved elsewhere (the admin) with a stray brace
             _errors(request, exc)
     return render(
         request,
