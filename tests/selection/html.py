@@ -35,3 +35,12 @@ def messages_shown(response) -> list[str]:
         response,
         lambda tag, attrs: "alert" in (attrs.get("class") or "").split() and attrs.get("role") in ("status", "alert"),
     )
+
+
+def select_options(response, name: str) -> list[str]:
+    """The choices a drop-down offers, as the person reads them."""
+    [block] = re.findall(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', response.content.decode(), re.S)
+    return [
+        html.unescape(re.sub(r"\s+", " ", text).strip())
+        for text in re.findall(r"<option[^>]*>(.*?)</option>", block, re.S)
+    ]
