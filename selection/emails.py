@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from applications.display import local_text
+from programmes.display import local_datetime_text
 
 from .enums import Outcome
 
@@ -95,7 +95,7 @@ def placeholder_values(*, application, outcome: str, reason: str, confirmation=N
     }
     if confirmation is not None:
         values["confirm_url"] = settings.PORTAL_BASE_URL + reverse("selection:confirm", args=[confirmation.token])
-        values["deadline"] = local_text(intake, confirmation.deadline)
+        values["deadline"] = local_datetime_text(intake, confirmation.deadline)
     return values
 
 
@@ -188,7 +188,7 @@ def review_reminder_send(*, reviewer, assignments, intake) -> None:
         context={
             "assignments": assignments,
             "intake": intake,
-            "deadline": local_text(intake, intake.selection_settings.review_deadline),
+            "deadline": local_datetime_text(intake, intake.selection_settings.review_deadline),
         },
         user=reviewer,
     )
@@ -201,7 +201,7 @@ def confirmation_reminder_send(*, confirmation) -> None:
         context={
             "application": application,
             "intake": application.intake,
-            "deadline": local_text(application.intake, confirmation.deadline),
+            "deadline": local_datetime_text(application.intake, confirmation.deadline),
             "confirm_url": settings.PORTAL_BASE_URL + reverse("selection:confirm", args=[confirmation.token]),
         },
         user=application.contact_person,

@@ -9,7 +9,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,11 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from accounts.rules import is_programme_staff
-from applications.display import answer_value, local_text
+from applications.display import answer_value
 from applications.enums import IN_SELECTION_STATES, ApplicationStatus
 from applications.models import Application, TeamMember
 from applications.outline import SECTIONS
+from portal.views_utils import paginated, staff_only
+from programmes.display import local_datetime_text
 from programmes.enums import IntakeRoleType
 from programmes.models import Intake
 
@@ -46,7 +46,7 @@ from .forms import (
     StaffConflictForm,
     TemplateForm,
 )
-from .models import Confirmation, Review, ReviewAssignment
+from .models import Confirmation, Decision, Review, ReviewAssignment
 
 PAGE_SIZE = 25
 
@@ -56,13 +56,7 @@ def _errors(request, exc: ValidationError) -> None:
         messages.error(request, message)
 
 
-def _staff(request) -> None:
-    if not is_programme_staff(request.user):
-        raise Http404
-
-
-def _intake(request, intake_pk) -> Intake:
-    _staff(request)
+def _intake(intake_pk) -> Intake:
     return get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
 
 
@@ -79,11 +73,10 @@ def _reviewers_qs(intake):
 def queue(request):
     """The reviewer's assignments with their progress."""
     assignments = selectors.assignments_for_reviewer(reviewer=request.user)
-    page = Paginator(assignments, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "selection/queue.html",
-        {"page_obj": page, "progress": selectors.reviewer_progress(assignments)},
+        {**paginated(request, assignments, per_page=PAGE_SIZE), "progress": selectors.reviewer_progress(assignments)},
     )
 
 
@@ -195,7 +188,7 @@ def review(request, pk):
             "review": review,
             "locked": locked,
             "total": selectors.review_total(review=review),
-            "deadline": local_text(intake, settings.review_deadline) if settings.review_deadline else "",
+            "deadline": local_datetime_text(intake, settings.review_deadline) if settings.review_deadline else "",
             "section_answers": [
                 (section, [(application._meta.get_field(n), answer_value(application, n)) for n in section.fields])
                 for section in SECTIONS
@@ -259,7 +252,7 @@ def confirm(request, token):
             "confirmation": confirmation,
             "application": confirmation.application,
             "intake": intake,
-            "deadline": local_text(intake, confirmation.deadline),
+            "deadline": local_datetime_text(intake, confirmation.deadline),
             "passed": timezone.now() > confirmation.deadline,
             "decline_form": decline_form,
         },
@@ -269,17 +262,15 @@ def confirm(request, token):
 # --- Staff -----------------------------------------------------------------------------------------------
 
 
-@login_required
+@staff_only
 def intake_list(request):
-    _staff(request)
     intakes = Intake.objects.select_related("programme").order_by("-closes_at")
-    page = Paginator(intakes, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "selection/intake_list.html", {"page_obj": page})
+    return render(request, "selection/intake_list.html", paginated(request, intakes, per_page=PAGE_SIZE))
 
 
-@login_required
+@staff_only
 def intake_home(request, intake_pk):
-    intake = _intake(request, intake_pk)
+    intake = _intake(intake_pk)
     settings = selectors.selection_settings_for(intake=intake)
     form = SettingsForm(request.POST or None, instance=settings)
     if request.method == "POST" and form.is_valid():
@@ -289,9 +280,9 @@ def intake_home(request, intake_pk):
     return render(request, "selection/intake_home.html", {"intake": intake, "form": form})
 
 
-@login_required
+@staff_only
 def reviewers(request, intake_pk):
-    intake = _intake(request, intake_pk)
+    intake = _intake(intake_pk)
     form = ReviewerAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -319,10 +310,10 @@ def reviewers(request, intake_pk):
     )
 
 
-@login_required
+@staff_only
 def assignments(request, intake_pk):
     """Assign one by one, in bulk from the list, or automatically with N reviewers per application."""
-    intake = _intake(request, intake_pk)
+    intake = _intake(intake_pk)
     applications = selectors.applications_for_assignment(intake=intake)
     reviewers_qs = _reviewers_qs(intake)
     action = request.POST.get("action") if request.method == "POST" else None
@@ -370,9 +361,8 @@ def assignments(request, intake_pk):
     )
 
 
-@login_required
+@staff_only
 def reassign(request, pk):
-    _staff(request)
     assignment = get_object_or_404(
         ReviewAssignment.objects.select_related("application__intake__programme", "reviewer"), pk=pk, voided=False
     )
@@ -394,10 +384,10 @@ def reassign(request, pk):
     return render(request, "selection/reassign.html", {"assignment": assignment, "intake": intake, "form": form})
 
 
-@login_required
+@staff_only
 def conflicts(request, intake_pk):
     """Every declaration of the intake; staff can mark a conflict, also after scoring (voids the scores)."""
-    intake = _intake(request, intake_pk)
+    intake = _intake(intake_pk)
     applications = Application.objects.filter(intake=intake, status__in=sorted(IN_SELECTION_STATES)).order_by("title")
     form = StaffConflictForm(request.POST or None, applications=applications, reviewers=_reviewers_qs(intake))
     if request.method == "POST" and form.is_valid():
@@ -415,20 +405,16 @@ def conflicts(request, intake_pk):
             messages.success(request, _("The conflict is recorded; that reviewer's scores no longer count."))
             return redirect("selection:conflicts", intake_pk=intake.pk)
     filterset = ConflictFilter(request.GET or None, queryset=selectors.conflicts_for_intake(intake=intake))
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "selection/conflicts.html",
-        {"intake": intake, "form": form, "filter": filterset, "page_obj": page, "querystring": query.urlencode()},
+        {"intake": intake, "form": form, "filter": filterset, **paginated(request, filterset.qs, per_page=PAGE_SIZE)},
     )
 
 
-@login_required
+@staff_only
 def application_reviews(request, pk):
     """Staff: every review of one application, voided ones included and marked."""
-    _staff(request)
     application = get_object_or_404(Application.objects.select_related("intake__programme"), pk=pk)
     assignments = list(
         ReviewAssignment.objects.filter(application=application)
@@ -450,10 +436,9 @@ def application_reviews(request, pk):
     )
 
 
-@login_required
+@staff_only
 @require_POST
 def review_reopen(request, pk):
-    _staff(request)
     review = get_object_or_404(Review.objects.select_related("assignment__application"), pk=pk)
     try:
         services.review_reopen(review=review, by=request.user, reason=request.POST.get("reason", ""))
@@ -482,10 +467,10 @@ def _filtered_rows(rows, form):
     return rows
 
 
-@login_required
+@staff_only
 def ranking(request, intake_pk):
     """The ranking with decisions: one by one or in bulk, with reason, justification and overfill confirmation."""
-    intake = _intake(request, intake_pk)
+    intake = _intake(intake_pk)
     settings = selectors.selection_settings_for(intake=intake)
     decision_form = DecisionForm(request.POST or None)
     needs = None
@@ -538,15 +523,13 @@ def ranking(request, intake_pk):
 
 
 def intake_pending_release(intake) -> int:
-    from .models import Decision
-
     return Decision.objects.filter(application__intake=intake, released_at__isnull=True).count()
 
 
-@login_required
+@staff_only
 def balance(request, intake_pk):
     """The cohort balance panel alone, for htmx refreshes."""
-    intake = _intake(request, intake_pk)
+    intake = _intake(intake_pk)
     return render(
         request,
         "selection/partials/balance.html",
@@ -554,10 +537,10 @@ def balance(request, intake_pk):
     )
 
 
-@login_required
+@staff_only
 def ranking_csv(request, intake_pk):
     """The ranking as CSV, with exactly the figures of the table."""
-    intake = _intake(request, intake_pk)
+    intake = _intake(intake_pk)
     rows = selectors.ranking(intake=intake)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ranking-intake-{intake.pk}.csv"'
@@ -601,12 +584,10 @@ def _sample_application(intake, outcome):
     return queryset.filter(status=outcome).first() or queryset.order_by("pk").first()
 
 
-@login_required
+@staff_only
 def release(request, intake_pk):
     """Release the decisions: the teams get the intake's e-mails, in the background, only now."""
-    from .models import Decision
-
-    intake = _intake(request, intake_pk)
+    intake = _intake(intake_pk)
     if request.method == "POST":
         released = services.decisions_release(intake=intake, by=request.user)
         messages.success(request, _("%(count)d teams are being told of their decision.") % {"count": len(released)})
@@ -622,10 +603,10 @@ def release(request, intake_pk):
     return render(request, "selection/release.html", {"intake": intake, "pending": pending, "templates": templates})
 
 
-@login_required
+@staff_only
 def template_edit(request, intake_pk, outcome):
     """Edit the e-mail for one outcome, with the placeholders listed and a preview for a sample application."""
-    intake = _intake(request, intake_pk)
+    intake = _intake(intake_pk)
     if outcome not in Outcome.values:
         raise Http404
     saved = intake.notification_templates.filter(outcome=outcome).first()
@@ -644,7 +625,7 @@ def template_edit(request, intake_pk, outcome):
         if outcome == Outcome.ACCEPTED:
             values["confirm_url"] = request.build_absolute_uri("/selection/confirm/…/")
             days = selectors.selection_settings_for(intake=intake).confirmation_days
-            values["deadline"] = local_text(intake, timezone.now() + timedelta(days=days))
+            values["deadline"] = local_datetime_text(intake, timezone.now() + timedelta(days=days))
         try:
             preview = {"subject": render_placeholders(subject, values), "body": render_placeholders(body, values)}
         except ValidationError as exc:  # a text saved elsewhere (the admin) with a stray brace
@@ -663,10 +644,10 @@ def template_edit(request, intake_pk, outcome):
     )
 
 
-@login_required
+@staff_only
 def confirmations(request, intake_pk):
     """Who has confirmed, who has not; a freed place is offered to the top of the waiting list."""
-    intake = _intake(request, intake_pk)
+    intake = _intake(intake_pk)
     offer_form = ReasonForm(request.POST or None, label=_("Reason for offering the place"))
     rows = selectors.ranking(intake=intake)
     top = selectors.waitlist_top(intake=intake, rows=rows)
@@ -699,7 +680,9 @@ def confirmations(request, intake_pk):
         "selection/confirmations.html",
         {
             "intake": intake,
-            "confirmations": [{"confirmation": c, "deadline": local_text(intake, c.deadline)} for c in confirmations],
+            "confirmations": [
+                {"confirmation": c, "deadline": local_datetime_text(intake, c.deadline)} for c in confirmations
+            ],
             "unconfirmed": sum(1 for c in confirmations if c.is_open),
             "free": balance["free"],
             "top": top,

@@ -128,20 +128,20 @@ def test_blind_review_hides_names(client, make_application):
     assert "Member 1" in review
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "intake_home",
-        "reviewers",
-        "assignments",
-        "conflicts",
-        "ranking",
-        "ranking_csv",
-        "balance",
-        "release",
-        "confirmations",
-    ],
-)
+INTAKE_STAFF_PAGES = [
+    "intake_home",
+    "reviewers",
+    "assignments",
+    "conflicts",
+    "ranking",
+    "ranking_csv",
+    "balance",
+    "release",
+    "confirmations",
+]
+
+
+@pytest.mark.parametrize("name", INTAKE_STAFF_PAGES)
 def test_staff_pages_404_for_reviewers_and_applicants(client, intake, name):
     reviewer = ReviewAssignmentFactory(application__intake=intake).reviewer
     url = reverse(f"selection:{name}", args=[intake.pk])
@@ -164,3 +164,33 @@ def test_staff_pages_render_for_staff(staff_client, intake, make_application, na
 
     assert response.status_code == 200
     assert intake.name in response.content.decode()
+
+
+def _every_staff_url(intake, assignment):
+    review = scored_review(application=assignment.application, scores=[1, 1])
+    return [
+        reverse("selection:intake_list"),
+        *(reverse(f"selection:{name}", args=[intake.pk]) for name in INTAKE_STAFF_PAGES),
+        reverse("selection:template_edit", args=[intake.pk, "accepted"]),
+        reverse("selection:reassign", args=[assignment.pk]),
+        reverse("selection:application_reviews", args=[assignment.application_id]),
+        reverse("selection:review_reopen", args=[review.pk]),
+    ]
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_staff_pages_404_for_anonymous_visitors(client, intake, assignment, method):
+    urls = _every_staff_url(intake, assignment)
+
+    codes = {url: getattr(client, method)(url).status_code for url in urls}
+
+    assert codes == dict.fromkeys(urls, 404)
+
+
+def test_staff_pages_outside_an_intake_404_for_the_reviewer(client, intake, assignment):
+    urls = _every_staff_url(intake, assignment)
+    client.force_login(assignment.reviewer)
+
+    codes = {url: client.get(url).status_code for url in urls}
+
+    assert codes == dict.fromkeys(urls, 404)
