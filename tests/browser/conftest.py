@@ -71,8 +71,8 @@ def login(live_server):
 
     def _login(page, email, password):
         page.goto(f"{live_server.url}/accounts/login/")
-        page.get_by_label("Email").fill(email)
+        page.get_by_label("E-mail").fill(email)
         page.locator("#id_password").fill(password)
-        page.get_by_role("button", name="Sign In").click()
+        page.get_by_role("button", name="Log in").click()
 
     return _login
