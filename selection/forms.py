@@ -91,6 +91,8 @@ class AssignBulkForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["applications"].queryset = applications
         self.fields["reviewer"].queryset = reviewers
+        # Drawn by hand below the table (the checkboxes are in its rows), so styled here.
+        self.fields["reviewer"].widget.attrs["class"] = "form-select"
 
 
 class AssignAutoForm(_Crispy, forms.Form):

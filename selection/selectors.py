@@ -202,6 +202,11 @@ class RankingRow:
         return sorted({o.country.code for o in self.application.organisations.all()})
 
     @property
+    def country_names(self) -> list:
+        """The organisations' countries as people read them (the table); the codes stay for filters and CSV."""
+        return sorted({o.country.name for o in self.application.organisations.all()})
+
+    @property
     def decision(self):
         decisions = list(self.application.decisions.all())
         return decisions[0] if decisions else None

@@ -511,7 +511,7 @@ def ranking(request, intake_pk):
         "settings": settings,
         "rows": shown,
         "all_count": len(rows),
-        "filter_form": filter_form,
+        "filter": {"form": filter_form},  # what the shared filter form reads
         "normalised": normalised,
         "decision_form": decision_form,
         "needs": needs,
@@ -600,7 +600,12 @@ def release(request, intake_pk):
     templates = [
         {"outcome": outcome, "subject": template_for(intake=intake, outcome=outcome)[0]} for outcome in Outcome
     ]
-    return render(request, "selection/release.html", {"intake": intake, "pending": pending, "templates": templates})
+    any_released = not pending and Decision.objects.filter(application__intake=intake).exists()
+    return render(
+        request,
+        "selection/release.html",
+        {"intake": intake, "pending": pending, "any_released": any_released, "templates": templates},
+    )
 
 
 @staff_only

@@ -92,3 +92,39 @@ def test_reviewer_scores_staff_decide_and_release(page, live_server, login, tran
     ]:
         application.refresh_from_db()
         assert application.status == status
+
+
+# The ranking table's own scroll box and the page, in pixels.
+SCROLL_WIDTHS = """() => {
+  const box = document.querySelector('[data-testid=ranking]').closest('.table-responsive');
+  return {page: document.documentElement.scrollWidth, box: box.clientWidth, table: box.scrollWidth};
+}"""
+
+
+@pytest.mark.browser
+def test_ranking_on_a_phone_scrolls_inside_its_table_and_filters_sit_apart(
+    browser, live_server, login, transactional_db
+):
+    intake = IntakeFactory(closed=True, team_places=2)
+    RubricCriterionFactory(intake=intake, name="Relevance", weight=60, max_score=3, order=0)
+    RubricCriterionFactory(intake=intake, name="Commitment", weight=40, max_score=6, order=1)
+    for title, scores in [("Ward budget hearings", [3, 6]), ("Open permits register", [2, 5])]:
+        application = ApplicationFactory(intake=intake, under_review=True, title=title)
+        for name in ("Birgitta Olsson", "Claire Dubois", "Rahul Mehta"):
+            scored_review(application=application, scores=scores, full_name=name)
+    staff = StaffFactory()
+    context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    login(phone, staff.email, PASSWORD)
+
+    phone.goto(f"{live_server.url}/selection/intakes/{intake.pk}/ranking/?view=normalised")
+    widths = phone.evaluate(SCROLL_WIDTHS)
+    country = phone.get_by_label("Country", exact=True).bounding_box()
+    label = phone.locator("label[for=id_country]").bounding_box()
+    countries = phone.get_by_test_id("countries").all_inner_texts()
+    context.close()
+
+    assert widths["page"] == 390
+    assert widths["table"] > widths["box"]
+    assert label["y"] + label["height"] <= country["y"]
+    assert countries == ["Kenya", "Kenya"]
