@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from programmes.models import Intake
 from . import services
 from .checks import SCREENABLE, checklist, composition, eligibility_checks
 from .display import answer_value, deadline_text, local_text, status_event_text
+from .downloads import attachment_response
 from .enums import EDITABLE_STATES, ApplicationStatus, AttachmentKind, can_transition
 from .filters import StaffApplicationFilter
 from .forms import (
@@ -447,14 +448,7 @@ def attachments(request, pk):
 def attachment_download(request, pk, attachment_pk):
     application = _application(request, pk)
     attachment = get_object_or_404(application.attachments, pk=attachment_pk)
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(attachment)
 
 
 @login_required

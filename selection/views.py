@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from applications.display import answer_value
+from applications.downloads import attachment_response
 from applications.enums import IN_SELECTION_STATES, ApplicationStatus
 from applications.models import Application, TeamMember
 from applications.outline import SECTIONS
@@ -202,14 +203,7 @@ def attachment_download(request, pk, attachment_pk):
     """The application's files for its assigned, unconflicted reviewer (same private storage, same headers)."""
     application = _reviewable(request, pk, read=True)
     attachment = get_object_or_404(application.attachments, pk=attachment_pk)
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(attachment)
 
 
 @login_required
