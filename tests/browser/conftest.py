@@ -58,6 +58,15 @@ def page(browser, request):
     context.close()
 
 
+@pytest.fixture
+def phone(browser):
+    """A second, separate browser session on a phone-sized screen (its own cookies)."""
+    context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

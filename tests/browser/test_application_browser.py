@@ -17,7 +17,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.mark.browser
-def test_team_invites_writes_outline_uploads_and_submits(browser, page, live_server, login, transactional_db):
+def test_team_invites_writes_outline_uploads_and_submits(page, phone, live_server, login, transactional_db):
     intake = IntakeFactory(
         min_team_size=2, max_team_size=4, min_politicians=1, min_officials=1, min_civil_society=0, cvs="not_asked"
     )
@@ -54,9 +54,6 @@ def test_team_invites_writes_outline_uploads_and_submits(browser, page, live_ser
     link = re.search(r"https?://\S+/applications/invitation/\S+/", mail.outbox[-1].body).group(0)
 
     # --- Session 2: the colleague joins with the same address and writes the other sections.
-    context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
-    context.set_default_timeout(10_000)
-    phone = context.new_page()
     login(phone, colleague.email, PASSWORD)
     phone.goto(link)
     phone.get_by_role("button", name="Join the team").click()
@@ -73,10 +70,10 @@ def test_team_invites_writes_outline_uploads_and_submits(browser, page, live_ser
     phone.get_by_role("button", name="Save and continue").click()
     phone.get_by_label("Staff time committed").fill("Two planners at 20 %.")
     # The connection drops mid-edit: the text stays on the device and is saved when it comes back.
-    context.set_offline(True)
+    phone.context.set_offline(True)
     phone.get_by_label("Budget committed").press_sequentially("Venues and SMS costs.")
     phone.get_by_text("You are offline.").wait_for()
-    context.set_offline(False)
+    phone.context.set_offline(False)
     phone.get_by_text(re.compile(r"Saved at \d\d:\d\d\.")).wait_for()
     application.refresh_from_db()
     assert application.commitment_budget == "Venues and SMS costs."
@@ -86,7 +83,6 @@ def test_team_invites_writes_outline_uploads_and_submits(browser, page, live_ser
     phone.get_by_label("The current situation").fill("No hearings are held today.")
     phone.get_by_role("button", name="Save and check what is missing").click()
     phone.get_by_text("Only the contact person can submit the application.").wait_for()
-    context.close()
 
     # --- Back in session 1: the mandate letter, the checklist, and submit.
     page.goto(f"{live_server.url}/applications/{application.pk}/attachments/")

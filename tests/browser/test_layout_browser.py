@@ -27,10 +27,8 @@ def _staff(**kwargs):
 
 
 @pytest.mark.browser
-def test_application_pages_do_not_scroll_sideways_on_a_phone(browser, live_server, login, transactional_db):
+def test_application_pages_do_not_scroll_sideways_on_a_phone(phone, live_server, login, transactional_db):
     application = ApplicationFactory(complete=True)
-    context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
-    phone = context.new_page()
     login(phone, application.contact_person.email, PASSWORD)
 
     widths = {}
@@ -38,23 +36,19 @@ def test_application_pages_do_not_scroll_sideways_on_a_phone(browser, live_serve
         phone.goto(f"{live_server.url}/applications/{application.pk}/{name}/")
         widths[name] = phone.evaluate(PAGE_WIDTH)
     status_tab_visible = phone.get_by_role("link", name="Status", exact=True).is_visible()
-    context.close()
 
     assert widths == {"team": 390, "attachments": 390, "checklist": 390, "status": 390}
     assert status_tab_visible
 
 
 @pytest.mark.browser
-def test_staff_application_list_does_not_scroll_sideways_on_a_phone(browser, live_server, login, transactional_db):
+def test_staff_application_list_does_not_scroll_sideways_on_a_phone(phone, live_server, login, transactional_db):
     application = ApplicationFactory(submitted=True)
     staff = _staff()
-    context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
-    phone = context.new_page()
     login(phone, staff.email, PASSWORD)
 
     phone.goto(f"{live_server.url}/applications/staff/intake/{application.intake_id}/")
     width = phone.evaluate(PAGE_WIDTH)
-    context.close()
 
     assert width == 390
 

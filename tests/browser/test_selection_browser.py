@@ -102,9 +102,7 @@ SCROLL_WIDTHS = """() => {
 
 
 @pytest.mark.browser
-def test_ranking_on_a_phone_scrolls_inside_its_table_and_filters_sit_apart(
-    browser, live_server, login, transactional_db
-):
+def test_ranking_on_a_phone_scrolls_inside_its_table_and_filters_sit_apart(phone, live_server, login, transactional_db):
     intake = IntakeFactory(closed=True, team_places=2)
     RubricCriterionFactory(intake=intake, name="Relevance", weight=60, max_score=3, order=0)
     RubricCriterionFactory(intake=intake, name="Commitment", weight=40, max_score=6, order=1)
@@ -113,8 +111,6 @@ def test_ranking_on_a_phone_scrolls_inside_its_table_and_filters_sit_apart(
         for name in ("Birgitta Olsson", "Claire Dubois", "Rahul Mehta"):
             scored_review(application=application, scores=scores, full_name=name)
     staff = StaffFactory()
-    context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
-    phone = context.new_page()
     login(phone, staff.email, PASSWORD)
 
     phone.goto(f"{live_server.url}/selection/intakes/{intake.pk}/ranking/?view=normalised")
@@ -122,7 +118,6 @@ def test_ranking_on_a_phone_scrolls_inside_its_table_and_filters_sit_apart(
     country = phone.get_by_label("Country", exact=True).bounding_box()
     label = phone.locator("label[for=id_country]").bounding_box()
     countries = phone.get_by_test_id("countries").all_inner_texts()
-    context.close()
 
     assert widths["page"] == 390
     assert widths["table"] > widths["box"]
