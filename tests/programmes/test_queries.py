@@ -19,8 +19,8 @@ def _programmes_with_intakes(count):
 def test_staff_programme_list_queries_do_not_grow(staff_client, django_assert_num_queries, rows):
     _programmes_with_intakes(rows)
 
-    # session, user, groups, count, page
-    with django_assert_num_queries(5):
+    # session, user, groups, intake roles (cached after the first page), count, page
+    with django_assert_num_queries(6):
         response = staff_client.get(reverse("programmes:staff_programme_list"))
 
     assert len(response.context["page_obj"]) == rows
@@ -30,8 +30,8 @@ def test_staff_programme_list_queries_do_not_grow(staff_client, django_assert_nu
 def test_staff_intake_list_queries_do_not_grow(staff_client, django_assert_num_queries, rows):
     _programmes_with_intakes(rows)
 
-    # session, user, groups, count, page with application counts, phases
-    with django_assert_num_queries(6):
+    # session, user, groups, intake roles, count, page with application counts, phases
+    with django_assert_num_queries(7):
         response = staff_client.get(reverse("programmes:staff_intake_list"))
 
     assert len(response.context["page_obj"]) == rows * 2
@@ -43,8 +43,8 @@ def test_staff_intake_list_of_one_programme_queries_do_not_grow(staff_client, dj
     for _n in range(rows):
         PhaseFactory(intake=IntakeFactory(programme=programme))
 
-    # session, user, groups, programme, count, page with application counts, phases
-    with django_assert_num_queries(7):
+    # session, user, groups, intake roles, programme, count, page with application counts, phases
+    with django_assert_num_queries(8):
         response = staff_client.get(reverse("programmes:staff_programme_intakes", kwargs={"pk": programme.pk}))
 
     assert len(response.context["page_obj"]) == rows
