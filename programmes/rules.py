@@ -20,7 +20,8 @@ def intake_roles_of(user) -> frozenset[str]:
         roles = cache.get(key)
         if roles is None:
             roles = frozenset(IntakeRole.objects.filter(user=user).values_list("role", flat=True).distinct())
-            cache.set(key, roles, timeout=3600)
+            # Short-lived: with a per-process cache (no CACHE_URL) other processes miss the signal.
+            cache.set(key, roles, timeout=300)
         user._intake_roles = roles
     return user._intake_roles
 
