@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import is_programme_staff
 from portal.registry import Panel, dashboard_panel
+from programmes.rules import intake_roles_of
 
 from .display import deadline_text
 from .selectors import applications_for_user, intakes_with_application_counts
@@ -17,6 +18,9 @@ def my_applications_panel(request):
         {"application": application, "deadline": deadline_text(application)}
         for application in applications_for_user(user=request.user)
     ]
+    if not rows and (is_programme_staff(request.user) or intake_roles_of(request.user)):
+        # Staff, reviewers and mentors rarely apply: no "start one" invitation on their dashboard.
+        return None
     return Panel(
         title=_("Your applications"),
         template="applications/partials/dashboard_panel.html",

@@ -30,6 +30,6 @@ def test_newcomer_registers_verifies_email_logs_in_and_sees_dashboard(page, live
     page.locator("#id_password").fill("dialogue-with-citizens-2027")
     page.get_by_role("button", name="Log in").click()
 
-    page.get_by_role("heading", name="Welcome, Ольга").wait_for()
+    page.get_by_role("heading", name="Welcome, Ольга Петренко").wait_for()
     assert page.url == f"{live_server.url}/dashboard/"
     assert User.objects.get(email="olga.petrenko@example.org").full_name == "Ольга Петренко"

@@ -23,7 +23,7 @@ def test_dashboard_tells_applicant_what_is_missing_from_profile(client, db):
     response = client.get(reverse("portal:dashboard"))
 
     page = response.content.decode()
-    assert "Welcome, Grace" in page
+    assert "Welcome, Grace Wanjiru" in page
     assert "Your profile is missing: organisation, position." in page
 
 
@@ -93,3 +93,19 @@ def test_forbidden_page_is_friendly(rf, db):
 
     assert response.status_code == 403
     assert "You cannot do that with this account" in response.content.decode()
+
+
+def test_dashboard_greets_by_full_name_whatever_the_name_order(client, db):
+    client.force_login(ApplicantFactory(full_name="Nguyễn Thị Lan"))
+
+    response = client.get(reverse("portal:dashboard"))
+
+    assert "Welcome, Nguyễn Thị Lan" in response.content.decode()
+
+
+def test_staff_dashboard_has_no_empty_applications_invitation(client, db):
+    client.force_login(StaffFactory())
+
+    response = client.get(reverse("portal:dashboard"))
+
+    assert "Your applications" not in [str(p.title) for p in response.context["panels"]]
