@@ -37,9 +37,10 @@ def test_real_worker_sends_submission_confirmation_from_database(celery_worker_p
     result = client.send_task("applications.send_status_email", args=[change.pk], queue=queue)
 
     result.get(timeout=60)
-    # The file backend writes one file per connection, messages separated by a line of dashes.
+    # The file backend appends messages to a file per connection (names can repeat within a
+    # second), each followed by a line of dashes.
     messages = [
-        message_from_bytes(raw)
+        message_from_bytes(raw.lstrip(b"\n"))
         for path in sorted(mail_dir.iterdir())
         for raw in path.read_bytes().split(b"-" * 79)
         if raw.strip()
