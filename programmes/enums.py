@@ -70,6 +70,11 @@ class IntakeState(models.TextChoices):
     FINISHED = "finished", _("Finished")
 
 
+# Application statuses (owned by the applications app, named here so this app need not import
+# it) that mean staff have screened the application: selection has started.
+SCREENED_APPLICATION_STATUSES = ("eligible", "ineligible", "under_review", "accepted", "waitlisted", "rejected")
+
+
 class IntakeRoleType(models.TextChoices):
     REVIEWER = "reviewer", _("Reviewer")
     MENTOR = "mentor", _("Mentor")

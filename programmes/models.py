@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from .enums import (
+    SCREENED_APPLICATION_STATUSES,
     AttachmentRequirement,
     CEFRLevel,
     IntakeRoleType,
@@ -149,9 +150,10 @@ class Intake(models.Model):
         return self.status == PublicationStatus.PUBLISHED and self.opens_at <= now <= self.closes_at
 
     def state(self, now: datetime | None = None) -> str:
-        """Upcoming, open, closed, running or finished, from the dates and phases.
+        """Upcoming, open, closed, selecting, running or finished, from the dates, phases and screening.
 
-        Needs `phases` (prefetch them on lists). Selection-aware states come with selection.
+        Closed: past the deadline, nothing screened yet; selecting: staff have screened at least
+        one application. Lists prefetch `phases` and annotate `screened_applications`.
         """
         now = now or timezone.now()
         if self.status == PublicationStatus.DRAFT:
@@ -167,7 +169,13 @@ class Intake(models.Model):
                 return IntakeState.FINISHED
             if today >= min(p.starts_on for p in phases):
                 return IntakeState.RUNNING
-        return IntakeState.CLOSED
+        return IntakeState.SELECTING if self.selection_started() else IntakeState.CLOSED
+
+    def selection_started(self) -> bool:
+        annotated = getattr(self, "screened_applications", None)
+        if annotated is not None:
+            return annotated > 0
+        return self.applications.filter(status__in=SCREENED_APPLICATION_STATUSES).exists()
 
     def accepts_country(self, country_code: str) -> bool:
         return not self.eligible_countries or country_code in [c.code for c in self.eligible_countries]
