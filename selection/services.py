@@ -573,12 +573,15 @@ def _ensure_open(confirmation: Confirmation, now) -> None:
         raise ValidationError(_("This confirmation is already closed."), code="closed")
     if now > confirmation.deadline:
         raise ValidationError(_("The deadline to confirm has passed."), code="deadline")
+    # The link outlives the place: the team may have withdrawn, or staff changed the decision since.
+    if confirmation.application.status != S.ACCEPTED:
+        raise ValidationError(_("Your team no longer has a place to confirm."), code="not_accepted")
 
 
 @transaction.atomic
 def confirmation_confirm(*, confirmation: Confirmation, now=None) -> Confirmation:
     now = now or timezone.now()
-    confirmation = Confirmation.objects.select_for_update().get(pk=confirmation.pk)
+    confirmation = Confirmation.objects.select_for_update().select_related("application").get(pk=confirmation.pk)
     _ensure_open(confirmation, now)
     confirmation.confirmed_at = now
     confirmation.save(update_fields=["confirmed_at"])

@@ -248,6 +248,7 @@ def confirm(request, token):
             "intake": intake,
             "deadline": local_datetime_text(intake, confirmation.deadline),
             "passed": timezone.now() > confirmation.deadline,
+            "offered": confirmation.application.status == ApplicationStatus.ACCEPTED,
             "decline_form": decline_form,
         },
     )
