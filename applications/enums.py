@@ -28,6 +28,8 @@ SUBMITTED_STATES = frozenset(
 IN_SELECTION_STATES = frozenset({S.ELIGIBLE, S.UNDER_REVIEW})
 DECIDED_STATES = frozenset({S.ACCEPTED, S.WAITLISTED, S.REJECTED})
 FINAL_STATES = frozenset({S.REJECTED, S.WITHDRAWN, S.INELIGIBLE})
+# The team may withdraw these only up to its deadline; later states (in selection, accepted) at any time.
+WITHDRAW_BY_DEADLINE_STATES = frozenset({S.DRAFT, S.SUBMITTED})
 # Counts for "one application per person per intake": a withdrawn one frees the person.
 ACTIVE_STATES = frozenset(set(S) - {S.WITHDRAWN})
 

@@ -140,7 +140,8 @@ class AttachmentForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("kind") == AttachmentKind.CV and not data.get("member"):
+        # A member from outside the team already has its own error; one message per field is enough.
+        if data.get("kind") == AttachmentKind.CV and not data.get("member") and "member" not in self.errors:
             self.add_error("member", _("Choose whose CV this is."))
         return data
 

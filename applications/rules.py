@@ -4,7 +4,7 @@ import rules
 
 from accounts.rules import is_programme_staff
 
-from .enums import EDITABLE_STATES, TEAM_TRANSITIONS, ApplicationStatus
+from .enums import EDITABLE_STATES, TEAM_TRANSITIONS, WITHDRAW_BY_DEADLINE_STATES, ApplicationStatus
 
 
 @rules.predicate
@@ -33,6 +33,14 @@ def is_withdrawable_by_team(user, application) -> bool:
     return application is not None and (application.status, ApplicationStatus.WITHDRAWN) in TEAM_TRANSITIONS
 
 
+@rules.predicate
+def is_within_withdrawal_window(user, application) -> bool:
+    """Drafts and submitted applications only up to the team's deadline, as application_withdraw checks."""
+    return application is not None and (
+        application.status not in WITHDRAW_BY_DEADLINE_STATES or application.is_before_deadline()
+    )
+
+
 can_view = is_member | is_programme_staff
 can_edit = is_member & is_editable
 can_manage_team = is_contact_person & is_editable
@@ -41,6 +49,9 @@ rules.add_perm("applications.view_application", can_view)
 rules.add_perm("applications.edit_application", can_edit)
 rules.add_perm("applications.manage_team", can_manage_team)
 rules.add_perm("applications.submit_application", is_contact_person & is_editable)
-rules.add_perm("applications.withdraw_application", is_contact_person & is_withdrawable_by_team)
+rules.add_perm(
+    "applications.withdraw_application",
+    is_contact_person & is_withdrawable_by_team & is_within_withdrawal_window,
+)
 rules.add_perm("applications.screen_application", is_programme_staff)
 rules.add_perm("applications.manage_applications", is_programme_staff)

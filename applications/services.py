@@ -6,7 +6,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .enums import ACTIVE_STATES, EDITABLE_STATES, ApplicationStatus, AttachmentKind, can_transition
+from .enums import (
+    ACTIVE_STATES,
+    EDITABLE_STATES,
+    WITHDRAW_BY_DEADLINE_STATES,
+    ApplicationStatus,
+    AttachmentKind,
+    can_transition,
+)
 from .models import Application, Attachment, Invitation, Organisation, StatusChange, TeamMember
 from .validators import validate_upload
 
@@ -255,9 +262,7 @@ def application_submit(*, application: Application, by, now=None) -> StatusChang
 def application_withdraw(*, application: Application, by, reason: str = "", now=None) -> StatusChange:
     """The team withdraws; before a decision only up to the deadline, an accepted team may decline later."""
     now = now or timezone.now()
-    if application.status in (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED) and not (
-        application.is_before_deadline(now)
-    ):
+    if application.status in WITHDRAW_BY_DEADLINE_STATES and not application.is_before_deadline(now):
         raise ValidationError(_("The deadline has passed; please write to the programme team."), code="deadline")
     return application_transition(application=application, to=ApplicationStatus.WITHDRAWN, by=by, reason=reason)
 
