@@ -528,8 +528,11 @@ def decisions_release(*, intake, by) -> list[Decision]:
 
     settings = selection_settings_for(intake=intake)
     now = timezone.now()
+    # Locked: a double click or two staff members releasing at once must not e-mail teams twice
+    # (the second release waits, then finds these decisions already released).
     pending = (
-        Decision.objects.filter(application__intake=intake, released_at__isnull=True)
+        Decision.objects.select_for_update()
+        .filter(application__intake=intake, released_at__isnull=True)
         .select_related("application")
         .order_by("application_id", "-decided_at", "-pk")
     )
