@@ -382,6 +382,9 @@ def review_save_draft(*, assignment, by, scores: dict, recommendation: str = "",
     review = review_for(assignment=assignment)
     if review.is_submitted:
         raise ValidationError(_("This review is submitted and locked."), code="locked")
+    if assignment.application.status not in IN_SELECTION_STATES:
+        # Decided or withdrawn: scores can no longer change the outcome, nor the record of it.
+        raise ValidationError(_("This application is no longer in selection; its reviews are closed."), code="closed")
     _save(review, scores=scores, recommendation=recommendation, comment=comment)
     review.save()
     return review

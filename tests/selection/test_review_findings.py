@@ -234,3 +234,18 @@ def test_unassigned_user_cannot_reach_the_declare_page(client, make_application)
 
     assert response.status_code == 404
     assert not ConflictDeclaration.objects.filter(application=application).exists()
+
+
+def test_draft_review_cannot_be_saved_once_the_application_is_decided(db):
+    intake = IntakeFactory(closed=True, with_rubric=True)
+    application = ApplicationFactory(intake=intake, accepted=True)
+    review = scored_review(application=application, scores=[3, 3, 3, 3, 3], submitted=False)
+    criterion = intake.criteria.first()
+
+    with pytest.raises(ValidationError) as refused:
+        services.review_save_draft(
+            assignment=review.assignment, by=review.assignment.reviewer, scores={criterion.pk: (5, "")}
+        )
+
+    assert refused.value.messages == ["This application is no longer in selection; its reviews are closed."]
+    assert review.scores.get(criterion=criterion).score == 3
