@@ -31,12 +31,9 @@ def status_event_text(change) -> str:
     return texts[change.to_status] % {"who": who}
 
 
-# Times on application pages read like every intake time: “15 March 2027, 23:59 CET”.
-local_text = local_datetime_text
-
-
 def deadline_text(application) -> str:
-    return local_text(application.intake, application.deadline)
+    """The team's deadline like every intake time: “15 March 2027, 23:59 CET”."""
+    return local_datetime_text(application.intake, application.deadline)
 
 
 def answer_value(application, field_name: str):

@@ -35,7 +35,7 @@ def status_email_send(*, status_change_id: int) -> None:
                 "deadline": deadline_text(application),
                 "is_submission": change.to_status == ApplicationStatus.SUBMITTED,
                 "status_label": ApplicationStatus(change.to_status).label,
-                "base_url": getattr(settings, "PORTAL_BASE_URL", ""),
+                "base_url": settings.PORTAL_BASE_URL,
             }
             _send(template="status", context=context, user=member.user)
 

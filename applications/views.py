@@ -13,12 +13,13 @@ from django.views.decorators.http import require_POST
 
 from accounts.rules import is_programme_staff
 from portal.views_utils import paginated, staff_only
+from programmes.display import local_datetime_text
 from programmes.enums import AttachmentRequirement, PublicationStatus
 from programmes.models import Intake
 
 from . import services
 from .checks import SCREENABLE, checklist, composition, eligibility_checks
-from .display import answer_value, deadline_text, local_text, status_event_text
+from .display import answer_value, deadline_text, status_event_text
 from .downloads import attachment_response
 from .enums import EDITABLE_STATES, ApplicationStatus, AttachmentKind, can_transition
 from .filters import StaffApplicationFilter
@@ -112,7 +113,7 @@ def start(request, intake_pk):
         "applications/application_start.html",
         {
             "intake": intake,
-            "closes": local_text(intake, intake.closes_at),
+            "closes": local_datetime_text(intake, intake.closes_at),
             "is_open": intake.is_open(),
             "country_ok": bool(request.user.country) and intake.accepts_country(request.user.country.code),
         },
@@ -148,7 +149,11 @@ def detail(request, pk):
 def status(request, pk):
     application = _application(request, pk)
     events = [
-        {"change": change, "text": status_event_text(change), "when": local_text(application.intake, change.created_at)}
+        {
+            "change": change,
+            "text": status_event_text(change),
+            "when": local_datetime_text(application.intake, change.created_at),
+        }
         for change in application_timeline(application=application, for_team=not is_programme_staff(request.user))
     ]
     return render(
@@ -490,7 +495,9 @@ def checklist_view(request, pk):
             complete=all(item.ok for item in items),
             composition=composition(application),
             can_submit=request.user.has_perm("applications.submit_application", application),
-            submitted=local_text(application.intake, application.submitted_at) if application.submitted_at else None,
+            submitted=local_datetime_text(application.intake, application.submitted_at)
+            if application.submitted_at
+            else None,
         ),
     )
 
@@ -543,7 +550,7 @@ def staff_list(request, intake_pk):
             "filter": filterset,
             **pagination,
             "applications": list(pagination["page_obj"].object_list),
-            "closes": local_text(intake, intake.closes_at),
+            "closes": local_datetime_text(intake, intake.closes_at),
             "screenable": SCREENABLE,
         },
     )
@@ -641,11 +648,11 @@ def intake_extend(request, intake_pk):
             form.add_error("deadline", exc)
         else:
             messages.success(
-                request, _("The intake now closes %(when)s.") % {"when": local_text(intake, intake.closes_at)}
+                request, _("The intake now closes %(when)s.") % {"when": local_datetime_text(intake, intake.closes_at)}
             )
             return redirect("applications:staff_list", intake_pk=intake.pk)
     return render(
         request,
         "applications/deadline_extend.html",
-        {"form": form, "intake": intake, "application": None, "current": local_text(intake, intake.closes_at)},
+        {"form": form, "intake": intake, "application": None, "current": local_datetime_text(intake, intake.closes_at)},
     )

@@ -3,18 +3,20 @@ grow with the number of rows (select_related / prefetch_related / annotate)."""
 
 from datetime import datetime, timedelta
 
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .enums import SCREENED_APPLICATION_STATUSES, PublicationStatus
+from .enums import (
+    APPLICATION_DRAFT_STATUSES,
+    APPLICATION_NOT_SUBMITTED_STATUSES,
+    SCREENED_APPLICATION_STATUSES,
+    PublicationStatus,
+)
 from .models import Intake, IntakeRole, Phase, Programme, RubricCriterion
 
 # Application statuses counted on the staff intake list. The applications app owns these values;
 # "draft" is still being written, "withdrawn" no longer counts as submitted.
-APPLICATION_DRAFT_STATUSES = ("draft",)
-APPLICATION_NOT_SUBMITTED_STATUSES = ("draft", "withdrawn")
 
 CLOSING_SOON = timedelta(days=14)
 
@@ -42,19 +44,10 @@ def _intake_country_q(*, country: str) -> Q:
 
 
 def intake_annotate_application_counts(queryset: QuerySet) -> QuerySet:
-    """Annotate `draft_applications` and `submitted_applications`.
+    """Annotate `draft_applications`, `submitted_applications` and `screened_applications`.
 
-    Uses the reverse relation `applications` (from the applications app) when it exists, so this
-    app never imports that one; without it both counts are None and the page shows a dash.
+    Counts through the reverse relation `applications`, so this app never imports that one.
     """
-    try:
-        Intake._meta.get_field("applications")
-    except FieldDoesNotExist:
-        return queryset.annotate(
-            draft_applications=Value(None, output_field=IntegerField()),
-            submitted_applications=Value(None, output_field=IntegerField()),
-            screened_applications=Value(None, output_field=IntegerField()),
-        )
     return queryset.annotate(
         draft_applications=Count(
             "applications", filter=Q(applications__status__in=APPLICATION_DRAFT_STATUSES), distinct=True
