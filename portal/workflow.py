@@ -66,6 +66,8 @@ class Transition:
     verb: str = ""
     audience: str = Audience.TEAM
     reason_required: bool = False
+    # Whether the system (a Celery task or beat, `by=None`) may trigger it: expiries, job runs.
+    system: bool = False
     effects: tuple[Effect, ...] = ()
     notify: tuple[Notify, ...] = ()
 
@@ -126,6 +128,7 @@ def transition(
 
     `extra` is passed to the transition's effects (e.g. a decision's message to the team).
     `data` is stored on the activity entry (small JSON: ids, before/after figures).
+    `by=None` is the system (a task, beat): allowed only on transitions marked `system=True`.
     Raises TransitionNotAllowed, TransitionForbidden or ReasonRequired; saves nothing then.
     """
     model = type(obj)
@@ -139,7 +142,7 @@ def transition(
                 % {"from": _state_label(model, workflow, current), "to": _state_label(model, workflow, to)},
                 code="transition_not_allowed",
             )
-        if by is None or not _permits(t, by, locked):
+        if not (t.system if by is None else _permits(t, by, locked)):
             raise TransitionForbidden(f"{workflow.name}: {current} → {to}")
         reason = (reason or "").strip()
         if t.reason_required and not reason:

@@ -43,6 +43,7 @@ DEMO = Workflow(
             reason_required=True,
             audience=Audience.STAFF,
         ),
+        Transition(S.SUBMITTED, S.ELIGIBLE, system=True, verb="screened by the system"),
     ],
 )
 
@@ -107,3 +108,15 @@ def test_workflow_can_and_allowed_targets_follow_the_predicates(db):
 
     assert DEMO.allowed_targets(application.contact_person, application) == [S.SUBMITTED]
     assert DEMO.allowed_targets(UserFactory(), application) == []
+
+
+def test_system_transition_needs_the_system_flag(db):
+    application = ApplicationFactory()
+    submitted = ApplicationFactory(status=S.SUBMITTED)
+
+    with pytest.raises(TransitionForbidden):
+        transition(workflow=DEMO, obj=application, to=S.SUBMITTED, by=None)
+    activity = transition(workflow=DEMO, obj=submitted, to=S.ELIGIBLE, by=None)
+
+    assert (activity.actor, activity.verb) == (None, "screened by the system")
+    assert Activity.objects.count() == 1
