@@ -1,9 +1,16 @@
-from django.db.models import Count, Prefetch, Q
+"""Every non-trivial read of mentoring, with a fixed number of queries per page."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from applications.enums import ApplicationStatus
 from applications.models import Application
 from programmes.enums import IntakeRoleType
 from programmes.models import Intake
+
+
+def assignable_teams(*, intake) -> QuerySet[Application]:
+    """The intake's selected teams, which staff may give a mentor."""
+    return Application.objects.filter(intake=intake, status=ApplicationStatus.ACCEPTED).order_by("title", "pk")
 
 
 def mentor_intakes(*, user) -> list[Intake]:

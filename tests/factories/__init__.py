@@ -8,6 +8,7 @@ from .applications import (  # noqa: F401
     OrganisationFactory,
     TeamMemberFactory,
 )
+from .mentoring import MentorAssignmentFactory, MentoredTeamFactory, MentoringSettingsFactory  # noqa: F401
 from .programmes import (  # noqa: F401
     IntakeFactory,
     IntakeRoleFactory,
