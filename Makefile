@@ -49,6 +49,6 @@ beat: install ## Run Celery beat alone (when workers run without --beat)
 demo: install ## Create or refresh the demo data
 	$(PY) manage.py demo
 
-messages: install ## Update the French and Spanish message catalogues and compile them
-	$(PY) manage.py makemessages -l fr -l es --ignore=.venv --ignore=staticfiles --no-obsolete
+messages: install ## Update the French, Spanish and Portuguese catalogues and compile them
+	$(PY) manage.py makemessages -l fr -l es -l pt --ignore=.venv --ignore=staticfiles --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv

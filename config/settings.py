@@ -132,7 +132,9 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+# Portuguese serves the Lusophone partner countries (Mozambique, Angola, Cabo Verde...):
+# European spelling, which reads naturally there.
+LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish")), ("pt", _("Portuguese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

@@ -53,7 +53,7 @@ def test_base_layout_has_skip_link_landmarks_and_language_switcher(client, db):
     assert '<a class="visually-hidden-focusable skip-link" href="#main">Skip to main content</a>' in page
     assert '<main id="main"' in page
     assert '<label class="visually-hidden" for="language-select">Language</label>' in page
-    assert 'lang="fr"' in page and 'lang="es"' in page
+    assert 'lang="fr"' in page and 'lang="es"' in page and 'lang="pt"' in page
 
 
 def test_pages_load_no_third_party_assets(client, db):
