@@ -188,6 +188,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Selection: reminders before the review deadline; confirmation reminders and expiry of unconfirmed places.
     "selection-review-reminders": {"task": "selection.review_reminders_daily", "schedule": 6 * 3600},
     "selection-confirmations": {"task": "selection.confirmations_daily", "schedule": 6 * 3600},
+    # Change projects: progress-report reminders before and after the due date (intake's time zone).
+    "change-projects-report-reminders": {"task": "change_projects.reports_daily", "schedule": 6 * 3600},
 }
 
 # --- Forms ----------------------------------------------------------------------------

@@ -9,6 +9,17 @@ from .applications import (  # noqa: F401
     TeamMemberFactory,
 )
 from .mentoring import MentorAssignmentFactory, MentoredTeamFactory, MentoringSettingsFactory  # noqa: F401
+from .change_projects import (  # noqa: F401
+    ChangeProjectFactory,
+    IndicatorFactory,
+    MilestoneFactory,
+    ParticipantFactory,
+    ProgressReportFactory,
+    ReportingPeriodFactory,
+    ResultItemFactory,
+    RiskFactory,
+    confirmed_team,
+)
 from .programmes import (  # noqa: F401
     IntakeFactory,
     IntakeRoleFactory,
