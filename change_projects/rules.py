@@ -8,7 +8,7 @@ approve; the team's mentor reads and comments. Predicates accept the project or 
 import rules
 
 from accounts.rules import is_programme_staff
-from programmes.enums import IntakeRoleType
+from mentoring.rules import is_team_mentor
 
 from .enums import EDITABLE_REPORT_STATES, PlanStatus
 
@@ -42,14 +42,10 @@ def is_participant(user, intake_or_project) -> bool:
 
 @rules.predicate
 def is_project_mentor(user, obj) -> bool:
-    """The team's mentor. Until mentoring assigns mentors to teams, a mentor of the intake."""
+    """The team's mentor (mentoring's assignment of the application)."""
     project = project_of(obj)
     if project is None or not user.is_authenticated:
         return False
-    try:
-        from mentoring.rules import is_team_mentor
-    except ImportError:
-        return project.intake.roles.filter(user=user, role=IntakeRoleType.MENTOR).exists()
     return is_team_mentor(user, project.application)
 
 

@@ -18,6 +18,7 @@ from .change_projects import (  # noqa: F401
     ReportingPeriodFactory,
     ResultItemFactory,
     RiskFactory,
+    TeamMentorFactory,
     confirmed_team,
 )
 from .programmes import (  # noqa: F401

@@ -154,3 +154,10 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
         submitted = factory.Trait(status=ReportStatus.SUBMITTED, submitted_at=factory.LazyFunction(timezone.now))
         returned = factory.Trait(status=ReportStatus.RETURNED, return_comment="Please add the minutes.")
         approved = factory.Trait(status=ReportStatus.APPROVED, approved_at=factory.LazyFunction(timezone.now))
+
+
+def TeamMentorFactory(project):
+    """The mentor assigned (through mentoring) to the project's team."""
+    from .mentoring import MentorAssignmentFactory
+
+    return MentorAssignmentFactory(intake=project.intake, teams=[project.application]).mentor
