@@ -8,7 +8,6 @@ from .applications import (  # noqa: F401
     OrganisationFactory,
     TeamMemberFactory,
 )
-from .mentoring import MentorAssignmentFactory, MentoredTeamFactory, MentoringSettingsFactory  # noqa: F401
 from .change_projects import (  # noqa: F401
     ChangeProjectFactory,
     IndicatorFactory,
@@ -21,6 +20,7 @@ from .change_projects import (  # noqa: F401
     TeamMentorFactory,
     confirmed_team,
 )
+from .mentoring import MentorAssignmentFactory, MentoredTeamFactory, MentoringSettingsFactory  # noqa: F401
 from .programmes import (  # noqa: F401
     IntakeFactory,
     IntakeRoleFactory,
