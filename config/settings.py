@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "selection",
     "change_projects",
     "mentoring",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -148,8 +149,30 @@ MEDIA_URL = "/media/"
 # Uploaded files are private: they are never served from MEDIA_URL directly, only through
 # views that check permissions first.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Uploads and report files go through Django's storage API. With S3_BUCKET set (and the `s3`
+# extra installed) they live in an S3-compatible store that web and workers on different hosts
+# share; otherwise in MEDIA_ROOT. Files are private either way (no public ACL, signed URLs off:
+# every download passes a permission check in the portal).
+S3_BUCKET = env.str("S3_BUCKET", default="")
+DEFAULT_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            "access_key": env.str("S3_ACCESS_KEY", default="") or None,
+            "secret_key": env.str("S3_SECRET_KEY", default="") or None,
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -190,7 +213,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "selection-confirmations": {"task": "selection.confirmations_daily", "schedule": 6 * 3600},
     # Change projects: progress-report reminders before and after the due date (intake's time zone).
     "change-projects-report-reminders": {"task": "change_projects.reports_daily", "schedule": 6 * 3600},
+    # Reports: delete files past their retention (the job stays listed as expired).
+    "reports-expire": {"task": "reports.expire_reports", "schedule": 6 * 3600},
 }
+# WeasyPrint's memory grows in a long-lived process: recycle each worker child after N tasks.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=50)
 
 # --- Forms ----------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -216,6 +243,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every layout step at INFO; keep its warnings (refused URLs, missing fonts).
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 # --- Portal ---------------------------------------------------------------------------
@@ -225,3 +254,5 @@ PORTAL_NAME = env.str("PORTAL_NAME", default="")
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Largest attachment an applicant may upload, in bytes.
 PORTAL_MAX_UPLOAD_BYTES = env.int("PORTAL_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+# Days a generated report file is kept before it expires (it can always be made again).
+PORTAL_REPORT_RETENTION_DAYS = env.int("PORTAL_REPORT_RETENTION_DAYS", default=30)

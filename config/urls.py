@@ -13,6 +13,7 @@ urlpatterns = [
     path("programmes/", include("programmes.urls")),
     path("applications/", include("applications.urls")),
     path("selection/", include("selection.urls")),
+    path("reports/", include("reports.urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,98 @@
+"""One entry per report kind: which data it reads, which template renders it, what it fingerprints.
+
+A report's context always carries the intake, when it was made (in the intake's zone), who asked,
+and a content hash of the figures it shows, printed on every page.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from programmes.display import local_datetime_text
+
+from . import selectors
+from .enums import ReportKind
+from .models import ReportJob
+from .rendering import render_pdf
+
+
+class SubjectMissing(ValueError):
+    """A team report without its team, or a certificate without its participant."""
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    template: str
+    title: Callable[[], str]
+    data: Callable[[ReportJob], dict]
+    fingerprint: Callable[[dict], object]
+
+
+def _dossier(job):
+    return selectors.dossier_data(intake=job.intake)
+
+
+def _dossier_fingerprint(data):
+    return [
+        [e["application"].pk, e["row"].mean, [(r["number"], r["total"]) for r in e["reviews"]]] for e in data["entries"]
+    ]
+
+
+def _selection(job):
+    return selectors.selection_result_data(intake=job.intake)
+
+
+def _selection_fingerprint(data):
+    return [
+        [t["row"].application.pk, t["row"].mean, t["row"].application.status, [m for _c, m in t["criterion_means"]]]
+        for t in data["table"]
+    ]
+
+
+SPECS: dict[str, ReportSpec] = {
+    ReportKind.DOSSIER: ReportSpec(
+        "reports/pdf/dossier.html", lambda: _("Application dossier"), _dossier, _dossier_fingerprint
+    ),
+    ReportKind.SELECTION_RESULT: ReportSpec(
+        "reports/pdf/selection_result.html", lambda: _("Selection result"), _selection, _selection_fingerprint
+    ),
+}
+
+
+def available_kinds() -> list[str]:
+    return [kind for kind in ReportKind.values if kind in SPECS]
+
+
+def check_subject(job: ReportJob) -> None:
+    if job.kind not in SPECS:
+        raise SubjectMissing(job.kind)
+    if job.kind == ReportKind.CHANGE_PROJECT and not job.application_id:
+        raise SubjectMissing(job.kind)
+    if job.kind == ReportKind.CERTIFICATE and not job.participant_id:
+        raise SubjectMissing(job.kind)
+
+
+def build(job: ReportJob) -> dict:
+    spec = SPECS[job.kind]
+    now = timezone.now()
+    data = spec.data(job)
+    data.update(
+        {
+            "report_title": spec.title(),
+            "intake": job.intake,
+            "job": job,
+            "generated_at": now,
+            "generated_text": local_datetime_text(job.intake, now),
+            "requested_by_name": job.requested_by.get_full_name() or job.requested_by.email,
+            "portal_name": settings.PORTAL_NAME or _("Local Democracy Programmes"),
+        }
+    )
+    data["fingerprint"] = spec.fingerprint(data)
+    return data
+
+
+def render(job: ReportJob, data: dict, *, progress=None) -> bytes:
+    return render_pdf(SPECS[job.kind].template, data, progress=progress)

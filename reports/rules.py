@@ -1,0 +1,32 @@
+"""Who may ask for and download which report: only someone allowed to see every part of it.
+
+The object of every predicate is a `ReportJob` (saved, or unsaved while being requested), so the
+same rule guards the request, the job page, its progress partial and the download.
+"""
+
+import rules
+
+from accounts.rules import is_programme_staff
+
+from .enums import ReportKind
+
+# Intake-wide reports hold every team's data and the reviewers' scores: staff only.
+_BY_KIND = {
+    ReportKind.DOSSIER: is_programme_staff,
+    ReportKind.SELECTION_RESULT: is_programme_staff,
+    ReportKind.INTAKE_SUMMARY: is_programme_staff,
+    ReportKind.CHANGE_PROJECT: is_programme_staff,
+    ReportKind.CERTIFICATE: is_programme_staff,
+}
+
+
+@rules.predicate
+def may_have_report(user, job) -> bool:
+    if job is None or not user.is_authenticated:
+        return False
+    predicate = _BY_KIND.get(job.kind)
+    return bool(predicate and predicate.test(user, job))
+
+
+rules.add_perm("reports.view_job", may_have_report)
+rules.add_perm("reports.request_intake_reports", is_programme_staff)

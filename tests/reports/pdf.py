@@ -1,0 +1,16 @@
+"""Read a PDF's text back, as a person reading the report would see it."""
+
+import io
+import re
+
+from pypdf import PdfReader
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def pdf_pages(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
