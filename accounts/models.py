@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from portal.time_zones import validate_time_zone
+
 from .managers import UserManager
 
 PROGRAMME_STAFF_GROUP = "Programme staff"
@@ -28,6 +30,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     position = models.CharField(_("position"), max_length=200, blank=True)
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Deadlines are also shown in your own time."),
     )
     gender = models.CharField(
         _("gender"),

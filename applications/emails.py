@@ -1,9 +1,10 @@
-"""The team's e-mails, each in the recipient's own language."""
+"""The team's e-mails, each in the recipient's own language and with their own clock."""
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.utils import translation
+
+from programmes.display import for_recipient
 
 from .display import deadline_text, status_event_text
 from .enums import ApplicationStatus
@@ -11,8 +12,7 @@ from .models import Invitation, StatusChange
 
 
 def _send(*, template: str, context: dict, user=None, email=None) -> None:
-    language = getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
-    with translation.override(language):
+    with for_recipient(user):
         subject = render_to_string(f"applications/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"applications/email/{template}.txt", {**context, "recipient": user})
     send_mail(subject, body, None, [email or user.email])
@@ -27,7 +27,7 @@ def status_email_send(*, status_change_id: int) -> None:
     )
     application = change.application
     for member in application.members.all():
-        with translation.override(member.user.preferred_language or settings.LANGUAGE_CODE):
+        with for_recipient(member.user):
             context = {
                 "application": application,
                 "change": change,

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.rules import is_programme_staff
 from portal.views_utils import paginated, staff_only
-from programmes.display import local_datetime_text
+from programmes.display import local_datetime_text, local_time_text
 from programmes.enums import AttachmentRequirement, PublicationStatus
 from programmes.models import Intake
 
@@ -240,7 +240,7 @@ def outline_autosave(request, pk, section):
         request,
         "applications/partials/autosave_status.html",
         {
-            "saved_at": timezone.localtime(application.updated_at, application.intake.tzinfo),
+            "saved_at": local_time_text(application.intake, application.updated_at),
             "errors": [(form.fields[n].label, errors) for n, errors in form.errors.items()],
             "server_updated_ms": int(application.updated_at.timestamp() * 1000),
         },

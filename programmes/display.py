@@ -1,14 +1,27 @@
 """How intakes read to people: deadlines in the intake's own time zone, eligibility in plain words.
 
+Two clocks: a time is always written in the intake's zone with the zone named, and, when the
+person reading it lives in a zone whose clock differs at that moment, followed by their own
+time (“24 August 2027, 23:59 CEST — 00:59 on 25 August in Nairobi”). Whose clock that is comes
+from `viewer_time_zone`: the middleware sets it per request, e-mails per recipient
+(`for_recipient`).
+
 Kept out of the models so the wording can change without touching the data.
 """
 
+import zoneinfo
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from portal.time_zones import is_known_zone, place_name
 
 from .enums import AttachmentRequirement, CEFRLevel, OrganisationType
 
@@ -22,10 +35,57 @@ def zone_abbreviation(moment: datetime) -> str:
     return name
 
 
+_viewer_zone: ContextVar[zoneinfo.ZoneInfo | None] = ContextVar("viewer_zone", default=None)
+
+
+@contextmanager
+def viewer_time_zone(zone_name: str | None) -> Iterator[None]:
+    """Write times for a reader in `zone_name` (empty or unknown: the intake's clock only)."""
+    zone = zoneinfo.ZoneInfo(zone_name) if zone_name and is_known_zone(zone_name) else None
+    token = _viewer_zone.set(zone)
+    try:
+        yield
+    finally:
+        _viewer_zone.reset(token)
+
+
+@contextmanager
+def for_recipient(user) -> Iterator[None]:
+    """An e-mail to `user`: their language and their clock."""
+    language = getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
+    with translation.override(language), viewer_time_zone(getattr(user, "time_zone", "")):
+        yield
+
+
+def viewer_clock_text(moment: datetime) -> str:
+    """The reader's own time of `moment` (“00:59 on 25 August in Nairobi”), or "" when it is the same clock."""
+    zone = _viewer_zone.get()
+    if zone is None:
+        return ""
+    theirs = moment.astimezone(zone)
+    if theirs.utcoffset() == moment.utcoffset():
+        return ""
+    place = zone_abbreviation(theirs) if zone.key == "UTC" else place_name(zone.key)
+    values = {"time": date_format(theirs, "H:i"), "date": date_format(theirs, "j F"), "place": place}
+    if theirs.date() == moment.date():
+        return _("%(time)s in %(place)s") % values
+    return _("%(time)s on %(date)s in %(place)s") % values
+
+
 def local_datetime_text(intake, moment: datetime) -> str:
-    """A UTC moment as “15 March 2027, 23:59 CET” in the intake's time zone."""
+    """A UTC moment as “15 March 2027, 23:59 CET” in the intake's time zone, then the reader's clock."""
     local = intake.local(moment)
-    return f"{date_format(local, 'j F Y, H:i')} {zone_abbreviation(local)}"
+    text = f"{date_format(local, 'j F Y, H:i')} {zone_abbreviation(local)}"
+    theirs = viewer_clock_text(local)
+    return f"{text} — {theirs}" if theirs else text
+
+
+def local_time_text(intake, moment: datetime) -> str:
+    """Only the clock: “14:21 CET” in the intake's zone (the autosave note), then the reader's."""
+    local = intake.local(moment)
+    text = f"{date_format(local, 'H:i')} {zone_abbreviation(local)}"
+    theirs = viewer_clock_text(local)
+    return f"{text} — {theirs}" if theirs else text
 
 
 def relative_text(moment: datetime, now: datetime) -> str:

@@ -11,17 +11,11 @@ from django.forms.utils import ErrorDict
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from portal.time_zones import time_zone_choices
+
 from .enums import Offer, OrganisationType
 from .models import Intake, Phase, Programme, RubricCriterion
 from .services import RESERVED_SLUGS, RUBRIC_TOTAL
-
-# Names zoneinfo knows that are not places a person would pick.
-_NOT_PLACES = {"Factory", "localtime", "posixrules", "posix", "right"}
-
-
-def time_zone_choices() -> list[tuple[str, str]]:
-    names = sorted(name for name in zoneinfo.available_timezones() if name.split("/")[0] not in _NOT_PLACES)
-    return [(name, name.replace("_", " ")) for name in names]
 
 
 def aware_from_local(day: date, clock: time, zone_name: str) -> datetime:
@@ -175,6 +169,7 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
         if self.instance.pk:
             for name, value in self.window_initial(self.instance).items():
                 self.initial.setdefault(name, value)
+        self.fields["time_zone"].choices = time_zone_choices(self.instance.time_zone if self.instance.pk else "")
         self.fields["eligible_countries"].widget.attrs["size"] = 12
         self.helper = FormHelper()
         self.helper.layout = Layout(

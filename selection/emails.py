@@ -5,11 +5,10 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from programmes.display import local_datetime_text
+from programmes.display import for_recipient, local_datetime_text
 
 from .enums import Outcome
 
@@ -108,21 +107,28 @@ def decision_email_send(*, decision_id: int) -> None:
     )
     application = decision.application
     confirmation = Confirmation.objects.filter(application=application).first()
-    subject, body = template_for(intake=application.intake, outcome=decision.outcome)
-    values = placeholder_values(
-        application=application,
-        outcome=decision.outcome,
-        reason=decision.reason,
-        confirmation=confirmation if decision.outcome == Outcome.ACCEPTED else None,
-    )
-    recipients = sorted({m.user.email for m in application.members.select_related("user")})
-    send_mail(render_placeholders(subject, values).strip(), render_placeholders(body, values), None, recipients)
+    members = sorted(application.members.select_related("user"), key=lambda member: member.user.email)
+    # One e-mail per member: each in their own language, with the deadline on their own clock.
+    for member in members:
+        with for_recipient(member.user):
+            subject, body = template_for(intake=application.intake, outcome=decision.outcome)
+            values = placeholder_values(
+                application=application,
+                outcome=decision.outcome,
+                reason=decision.reason,
+                confirmation=confirmation if decision.outcome == Outcome.ACCEPTED else None,
+            )
+            send_mail(
+                render_placeholders(subject, values).strip(),
+                render_placeholders(body, values),
+                None,
+                [member.user.email],
+            )
 
 
 def _send(*, template: str, context: dict, user=None, email=None) -> None:
-    language = getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
     context = {**context, "base_url": settings.PORTAL_BASE_URL, "recipient": user}
-    with translation.override(language):
+    with for_recipient(user):
         subject = render_to_string(f"selection/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"selection/email/{template}.txt", context)
     send_mail(subject, body, None, [email or user.email])
@@ -183,25 +189,25 @@ def reviewer_invitation_email_send(*, invitation_id: int) -> None:
 
 
 def review_reminder_send(*, reviewer, assignments, intake) -> None:
+    with for_recipient(reviewer):
+        deadline = local_datetime_text(intake, intake.selection_settings.review_deadline)
     _send(
         template="review_reminder",
-        context={
-            "assignments": assignments,
-            "intake": intake,
-            "deadline": local_datetime_text(intake, intake.selection_settings.review_deadline),
-        },
+        context={"assignments": assignments, "intake": intake, "deadline": deadline},
         user=reviewer,
     )
 
 
 def confirmation_reminder_send(*, confirmation) -> None:
     application = confirmation.application
+    with for_recipient(application.contact_person):
+        deadline = local_datetime_text(application.intake, confirmation.deadline)
     _send(
         template="confirmation_reminder",
         context={
             "application": application,
             "intake": application.intake,
-            "deadline": local_datetime_text(application.intake, confirmation.deadline),
+            "deadline": deadline,
             "confirm_url": settings.PORTAL_BASE_URL + reverse("selection:confirm", args=[confirmation.token]),
         },
         user=application.contact_person,

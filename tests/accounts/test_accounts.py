@@ -190,3 +190,23 @@ def test_profile_dropdowns_name_their_empty_choice(client, db):
 
     assert select_options(response, "country")[:2] == ["Choose a country", "Afghanistan"]
     assert select_options(response, "gender") == GENDER_OPTIONS
+
+
+def test_signup_keeps_the_time_zone_the_browser_reported(client, db):
+    client.post(reverse("account_signup"), {**SIGNUP, "time_zone": "America/La_Paz"})
+
+    assert User.objects.get().time_zone == "America/La_Paz"
+
+
+def test_signup_ignores_a_time_zone_the_server_does_not_know(client, db):
+    response = client.post(reverse("account_signup"), {**SIGNUP, "time_zone": "Mars/Olympus_Mons"})
+
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert User.objects.get().time_zone == ""
+
+
+def test_signup_page_has_the_hidden_time_zone_field_and_its_script(client, db):
+    page = client.get(reverse("account_signup")).content.decode()
+
+    assert '<input type="hidden" name="time_zone" data-detect-time-zone="" id="id_time_zone">' in page
+    assert '<script src="/static/js/time-zone.js" defer></script>' in page

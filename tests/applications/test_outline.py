@@ -5,7 +5,7 @@ from django.urls import reverse
 from applications.enums import ApplicationStatus
 from applications.models import WORD_LIMITS
 from applications.outline import SECTIONS
-from tests.factories import ApplicationFactory, IntakeFactory
+from tests.factories import ApplicationFactory, IntakeFactory, UserFactory
 
 
 def _url(application, section="problem", autosave=False):
@@ -160,3 +160,17 @@ def test_outline_word_limit_stated_once_in_the_help_text(contact_client, team):
     assert [html.count("At most 300 words"), html.count("At most 150 words")] == [1, 1]
     # outline.js turns this same element into the live count.
     assert "<span data-word-count>At most 300 words.</span>" in html
+
+
+def test_autosave_note_is_in_the_intakes_zone_then_the_writers(client, db):
+    from datetime import UTC, datetime
+    from unittest import mock
+
+    writer = UserFactory(time_zone="America/La_Paz")
+    ours = ApplicationFactory(contact_person=writer, intake=IntakeFactory(time_zone="Europe/Paris"))
+
+    with mock.patch("django.utils.timezone.now", return_value=datetime(2027, 1, 20, 13, 21, tzinfo=UTC)):
+        client.force_login(writer)
+        response = client.post(_url(ours, autosave=True), {"title": "Autosaved"}, headers={"HX-Request": "true"})
+
+    assert re.findall(r"Saved at [^<]*", response.content.decode()) == ["Saved at 14:21 CET — 09:21 in La Paz."]

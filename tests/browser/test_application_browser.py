@@ -66,7 +66,7 @@ def test_team_invites_writes_outline_uploads_and_submits(page, phone, live_serve
     phone.get_by_label("Expected results").fill("Residents' priorities appear in the approved budget.")
     # Autosave: typing and pausing saves without pressing a button.
     phone.get_by_label("Rough timeline").press_sequentially("Twelve months.")
-    phone.get_by_text(re.compile(r"Saved at \d\d:\d\d\.")).wait_for()
+    phone.get_by_text(re.compile(r"Saved at \d\d:\d\d CES?T\.")).wait_for()
     phone.get_by_role("button", name="Save and continue").click()
     phone.get_by_label("Staff time committed").fill("Two planners at 20 %.")
     # The connection drops mid-edit: the text stays on the device and is saved when it comes back.
@@ -74,7 +74,7 @@ def test_team_invites_writes_outline_uploads_and_submits(page, phone, live_serve
     phone.get_by_label("Budget committed").press_sequentially("Venues and SMS costs.")
     phone.get_by_text("You are offline.").wait_for()
     phone.context.set_offline(False)
-    phone.get_by_text(re.compile(r"Saved at \d\d:\d\d\.")).wait_for()
+    phone.get_by_text(re.compile(r"Saved at \d\d:\d\d CES?T\.")).wait_for()
     application.refresh_from_db()
     assert application.commitment_budget == "Venues and SMS costs."
     phone.get_by_role("button", name="Save and continue").click()
