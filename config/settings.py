@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so its figures cover every other middleware; off unless PORTAL_SERVER_TIMING is set.
+    "portal.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -253,6 +255,8 @@ LOGGING = {
 PORTAL_NAME = env.str("PORTAL_NAME", default="")
 # The portal's public address, for links in e-mails sent from background tasks.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Add a Server-Timing header (total time, SQL time, query count) to every response; for benchmarks.
+PORTAL_SERVER_TIMING = env.bool("PORTAL_SERVER_TIMING", default=False)
 # Largest attachment an applicant may upload, in bytes.
 PORTAL_MAX_UPLOAD_BYTES = env.int("PORTAL_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 # Days a generated report file is kept before it expires (it can always be made again).
