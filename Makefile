@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast test-browser lint format worker beat demo messages check
+.PHONY: help install run test test-fast test-browser lint format worker beat demo messages check bench-seed bench-pages bench-load
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,3 +52,15 @@ demo: install ## Create or refresh the demo data
 messages: install ## Update the French, Spanish and Portuguese catalogues and compile them
 	$(PY) manage.py makemessages -l fr -l es -l pt --ignore=.venv --ignore=staticfiles --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
+
+# Benchmarks at real scale: use a database of their own, e.g.
+#   createdb portal_benchdata && export DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_benchdata
+BENCH_SCALE ?= 1
+bench-seed: install ## Fill DATABASE_URL with 12,000 applications (BENCH_SCALE=0.1 for fewer); refuses to run twice
+	$(PY) -m bench.seed --scale $(BENCH_SCALE)
+
+bench-pages: install ## Time every page of each role against /healthz on gunicorn (needs bench-seed)
+	$(PY) -m bench.pages
+
+bench-load: install ## Load test: 50 applicants, reviewers and staff for 60 s on gunicorn (needs bench-seed)
+	$(PY) -m bench.load

@@ -1,0 +1,1 @@
+"""Benchmarks at real scale: `seed` fills a database, `pages` times every page, `load` runs locust."""
