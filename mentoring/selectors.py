@@ -1,11 +1,38 @@
-"""Every non-trivial read of mentoring, with a fixed number of queries per page."""
+"""Every non-trivial read of mentoring, with a fixed number of queries per page.
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+Figures (last session, open and overdue actions, hours used) are computed in the database with
+subqueries, one per figure, so they never multiply each other through joins.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db.models import (
+    Count,
+    DecimalField,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from applications.enums import ApplicationStatus
-from applications.models import Application
+from applications.models import Application, TeamMember
 from programmes.enums import IntakeRoleType
-from programmes.models import Intake
+from programmes.models import Intake, Phase
+
+from .enums import OUTSTANDING_ACTION_STATES
+from .models import CoachingAction, CoachingSession, MentorAssignment, MentoredTeam, MentoringSettings, MentorWork
+
+DEFAULT_NO_COACHING_DAYS = MentoringSettings._meta.get_field("no_coaching_days").default
+HOURS = DecimalField(max_digits=10, decimal_places=2)
 
 
 def assignable_teams(*, intake) -> QuerySet[Application]:
@@ -23,3 +50,274 @@ def mentor_intakes(*, user) -> list[Intake]:
         .prefetch_related(Prefetch("applications", queryset=accepted, to_attr="selected_teams"), "phases")
         .order_by("-opens_at")
     )
+
+
+# --- Figures as subqueries ----------------------------------------------------------------------
+
+
+def _count(queryset) -> Subquery:
+    return Subquery(
+        queryset.order_by().values("application").annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()
+    )
+
+
+def _sum(queryset, expression, group: str = "application", output_field=HOURS) -> Subquery:
+    return Subquery(
+        queryset.order_by().values(group).annotate(total=Sum(expression)).values("total")[:1],
+        output_field=output_field,
+    )
+
+
+def _minutes(queryset, group: str = "application") -> Coalesce:
+    # Whole minutes in SQL; hours are divided in Python (SQLite would divide integers).
+    return Coalesce(_sum(queryset, "duration_minutes", group, output_field=IntegerField()), 0)
+
+
+def hours_of(minutes: int) -> Decimal:
+    return (Decimal(minutes or 0) / 60).quantize(Decimal("0.01"))
+
+
+def _with_team_figures(queryset: QuerySet[Application], *, today: date) -> QuerySet[Application]:
+    sessions = CoachingSession.objects.filter(application=OuterRef("pk"))
+    outstanding = CoachingAction.objects.filter(application=OuterRef("pk"), status__in=OUTSTANDING_ACTION_STATES)
+    return queryset.annotate(
+        last_session_at=Subquery(sessions.order_by("-starts_at").values("starts_at")[:1]),
+        session_count=Coalesce(_count(sessions), 0),
+        open_actions=Coalesce(_count(outstanding), 0),
+        overdue_actions=Coalesce(_count(outstanding.filter(due_on__lt=today)), 0),
+        session_minutes=_minutes(sessions),
+    )
+
+
+def _assignment_hours(queryset: QuerySet[MentorAssignment]) -> QuerySet[MentorAssignment]:
+    work = _sum(MentorWork.objects.filter(assignment=OuterRef("pk")), "hours", group="assignment")
+    return queryset.annotate(
+        session_minutes_used=_minutes(CoachingSession.objects.filter(assignment=OuterRef("pk")), group="assignment"),
+        other_hours_used=Coalesce(work, Value(Decimal(0))),
+    )
+
+
+@dataclass(frozen=True)
+class BudgetUse:
+    sessions: Decimal
+    other_work: Decimal
+    budget: Decimal
+
+    @property
+    def used(self) -> Decimal:
+        return (self.sessions + self.other_work).quantize(Decimal("0.01"))
+
+    @property
+    def left(self) -> Decimal:
+        return self.budget - self.used
+
+    @property
+    def over(self) -> bool:
+        return self.used > self.budget
+
+    @property
+    def percent(self) -> int:
+        return min(100, int(self.used * 100 / self.budget)) if self.budget else 100
+
+
+def budget_use(assignment: MentorAssignment) -> BudgetUse:
+    """Hours used by sessions and other work against the agreement's budget (annotated by the selectors)."""
+    if not hasattr(assignment, "session_minutes_used"):
+        assignment = _assignment_hours(MentorAssignment.objects.filter(pk=assignment.pk)).get()
+    return BudgetUse(
+        sessions=hours_of(assignment.session_minutes_used),
+        other_work=Decimal(assignment.other_hours_used).quantize(Decimal("0.01")),
+        budget=assignment.budget_hours,
+    )
+
+
+# --- The mentor's pages -------------------------------------------------------------------------
+
+
+def mentor_assignments(*, mentor) -> list[MentorAssignment]:
+    """The mentor's agreements (the mentor role still held), with hours used and the teams' figures. 4 queries."""
+    today = timezone.localdate()
+    teams = _with_team_figures(
+        Application.objects.select_related("intake").order_by("title", "pk"), today=today
+    ).prefetch_related(Prefetch("members", queryset=TeamMember.objects.select_related("user")))
+    return list(
+        _assignment_hours(
+            MentorAssignment.objects.filter(
+                mentor=mentor, intake__roles__user=mentor, intake__roles__role=IntakeRoleType.MENTOR
+            )
+        )
+        .select_related("intake__programme")
+        .prefetch_related(Prefetch("teams", queryset=teams))
+        .order_by("-intake__opens_at", "pk")
+    )
+
+
+def team_assignment(*, application) -> MentorAssignment | None:
+    """The team's mentor agreement with the mentor, or None."""
+    team = MentoredTeam.objects.select_related("assignment__mentor", "assignment__intake").filter(
+        application=application
+    )
+    first = team.first()
+    return first.assignment if first else None
+
+
+def team_sessions(*, application) -> QuerySet[CoachingSession]:
+    """The team's sessions, newest first, with who took part, tags and the actions agreed. 4 queries a page."""
+    return (
+        CoachingSession.objects.filter(application=application)
+        .select_related("assignment__mentor")
+        .prefetch_related(
+            Prefetch("participants", queryset=TeamMember.objects.select_related("user")),
+            "tags",
+            Prefetch("agreed_actions", queryset=CoachingAction.objects.select_related("owner")),
+        )
+        .order_by("-starts_at", "-pk")
+    )
+
+
+def team_actions(*, application, outstanding_only: bool = False) -> QuerySet[CoachingAction]:
+    """The team's agreed actions, the outstanding ones first, by due date."""
+    actions = CoachingAction.objects.filter(application=application).select_related("owner", "session")
+    if outstanding_only:
+        actions = actions.filter(status__in=OUTSTANDING_ACTION_STATES)
+    return actions.order_by("due_on", "pk")
+
+
+def session_with_details() -> QuerySet[CoachingSession]:
+    """Sessions for one session's page: the team, its intake and mentor, who took part, tags, actions."""
+    return CoachingSession.objects.select_related("application__intake", "assignment__mentor").prefetch_related(
+        Prefetch("participants", queryset=TeamMember.objects.select_related("user")),
+        "tags",
+        Prefetch("agreed_actions", queryset=CoachingAction.objects.select_related("owner")),
+    )
+
+
+# --- The staff overview -------------------------------------------------------------------------
+
+
+def _phase_start(today: date) -> Subquery:
+    """The start of the intake's phase running now, or the latest phase already started."""
+    return Subquery(
+        Phase.objects.filter(intake=OuterRef("intake"), starts_on__lte=today)
+        .order_by("-starts_on")
+        .values("starts_on")[:1]
+    )
+
+
+def overview_rows(*, intake=None, mentor=None, today: date | None = None) -> QuerySet[Application]:
+    """Every selected team with its mentor and coaching figures, for staff. 2 queries a page."""
+    today = today or timezone.localdate()
+    teams = Application.objects.filter(status=ApplicationStatus.ACCEPTED)
+    if intake is not None:
+        teams = teams.filter(intake=intake)
+    if mentor is not None:
+        teams = teams.filter(mentored_team__assignment__mentor=mentor)
+    phase_sessions = CoachingSession.objects.filter(
+        application=OuterRef("pk"), starts_at__date__gte=OuterRef("phase_start")
+    )
+    assignment_hours = _assignment_hours(MentorAssignment.objects.filter(pk=OuterRef("mentored_team__assignment")))
+    return (
+        _with_team_figures(teams, today=today)
+        .annotate(
+            phase_start=_phase_start(today),
+            sessions_this_phase=Coalesce(_count(phase_sessions), 0),
+            mentor_session_minutes=Subquery(
+                assignment_hours.values("session_minutes_used")[:1], output_field=IntegerField()
+            ),
+            mentor_other_hours=Subquery(assignment_hours.values("other_hours_used")[:1], output_field=HOURS),
+            no_coaching_days=Coalesce("intake__mentoring_settings__no_coaching_days", DEFAULT_NO_COACHING_DAYS),
+        )
+        .select_related("intake__programme", "mentored_team__assignment__mentor")
+        .order_by("intake__programme__title", "intake__name", "title", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class LeftAlone:
+    team: Application
+    days: int | None  # None: no mentor yet
+    since: date | None
+
+
+def days_without_coaching(team: Application, now: datetime) -> int | None:
+    """Whole days in the intake's zone since the last session (or since the agreement began)."""
+    today = team.intake.local(now).date()
+    if team.last_session_at is not None:
+        return (today - team.intake.local(team.last_session_at).date()).days
+    mentored = getattr(team, "mentored_team", None)
+    if mentored is None:
+        return None
+    return (today - mentored.assignment.starts_on).days
+
+
+def left_alone(rows, *, now: datetime | None = None) -> list[LeftAlone]:
+    """Teams with no coaching for more than their intake's N days, or no mentor at all; longest first."""
+    now = now or timezone.now()
+    found = []
+    for team in rows:
+        try:
+            has_mentor = team.mentored_team is not None
+        except MentoredTeam.DoesNotExist:
+            has_mentor = False
+        if not has_mentor:
+            found.append(LeftAlone(team=team, days=None, since=None))
+            continue
+        days = days_without_coaching(team, now)
+        if days is not None and days > team.no_coaching_days:
+            since = team.intake.local(team.last_session_at).date() if team.last_session_at else None
+            found.append(LeftAlone(team=team, days=days, since=since))
+    return sorted(found, key=lambda item: (item.days is not None, -(item.days or 0)))
+
+
+def mentor_workload(*, intake=None, mentor=None) -> QuerySet[MentorAssignment]:
+    """Each mentor's agreements: teams, sessions, open actions and hours against the budget. 1 query."""
+    assignments = MentorAssignment.objects.all()
+    if intake is not None:
+        assignments = assignments.filter(intake=intake)
+    if mentor is not None:
+        assignments = assignments.filter(mentor=mentor)
+    sessions = CoachingSession.objects.filter(assignment=OuterRef("pk"))
+    open_actions = CoachingAction.objects.filter(
+        application__mentored_team__assignment=OuterRef("pk"), status__in=OUTSTANDING_ACTION_STATES
+    )
+    return (
+        _assignment_hours(assignments)
+        .annotate(
+            team_count=Count("mentored_teams", distinct=True),
+            session_count=Coalesce(
+                Subquery(
+                    sessions.order_by().values("assignment").annotate(n=Count("pk")).values("n")[:1],
+                    output_field=IntegerField(),
+                ),
+                0,
+            ),
+            open_action_count=Coalesce(
+                Subquery(
+                    open_actions.order_by()
+                    .values("application__mentored_team__assignment")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1],
+                    output_field=IntegerField(),
+                ),
+                0,
+            ),
+        )
+        .select_related("mentor", "intake__programme")
+        .order_by("mentor__full_name", "intake__name", "pk")
+    )
+
+
+# --- The digest ---------------------------------------------------------------------------------
+
+
+def digest_actions(*, today: date | None = None) -> dict:
+    """Outstanding actions grouped by owner: {owner: [actions]}, for the weekly digest. 1 query."""
+    grouped: dict = {}
+    actions = (
+        CoachingAction.objects.filter(status__in=OUTSTANDING_ACTION_STATES, owner__is_active=True)
+        .select_related("owner", "application__intake__programme")
+        .order_by("owner_id", "due_on", "pk")
+    )
+    for action in actions:
+        grouped.setdefault(action.owner, []).append(action)
+    return grouped

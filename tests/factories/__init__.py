@@ -20,7 +20,15 @@ from .change_projects import (  # noqa: F401
     TeamMentorFactory,
     confirmed_team,
 )
-from .mentoring import MentorAssignmentFactory, MentoredTeamFactory, MentoringSettingsFactory  # noqa: F401
+from .mentoring import (  # noqa: F401
+    CoachingActionFactory,
+    CoachingSessionFactory,
+    MentorAssignmentFactory,
+    MentoredTeamFactory,
+    MentoringSettingsFactory,
+    MentorWorkFactory,
+    TopicTagFactory,
+)
 from .programmes import (  # noqa: F401
     IntakeFactory,
     IntakeRoleFactory,
