@@ -14,6 +14,7 @@ urlpatterns = [
     path("applications/", include("applications.urls")),
     path("selection/", include("selection.urls")),
     path("reports/", include("reports.urls")),
+    path("mentoring/", include("mentoring.urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,9 +1,15 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.registry import Panel, dashboard_panel
+from accounts.rules import is_programme_staff
+from portal.registry import NavItem, Panel, dashboard_panel, register_nav
 from programmes.enums import IntakeRoleType
+from programmes.rules import is_mentor
 
-from .selectors import mentor_intakes
+from .selectors import mentor_intakes, participant_coaching
+
+register_nav(NavItem(_("Your teams"), "mentoring:my_teams", is_mentor, order=25))
+register_nav(NavItem(_("Mentoring"), "mentoring:overview", is_programme_staff, order=70))
 
 
 @dashboard_panel(order=40)
@@ -19,4 +25,20 @@ def mentor_panel(request):
         template="mentoring/panels/mentor.html",
         context={"intakes": intakes, "role": IntakeRoleType.MENTOR},
         order=40,
+    )
+
+
+@dashboard_panel(order=16)
+def participant_panel(request):
+    """Participants: their team's mentor and the coaching actions still to do, overdue ones marked."""
+    if not request.user.is_authenticated:
+        return None
+    teams = participant_coaching(user=request.user)
+    if not teams:
+        return None
+    return Panel(
+        title=_("Your coaching"),
+        template="mentoring/panels/participant.html",
+        context={"teams": teams, "today": timezone.localdate()},
+        order=16,
     )

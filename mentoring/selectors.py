@@ -23,13 +23,22 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from accounts.models import User
 from applications.enums import ApplicationStatus
 from applications.models import Application, TeamMember
 from programmes.enums import IntakeRoleType
 from programmes.models import Intake, Phase
 
 from .enums import OUTSTANDING_ACTION_STATES
-from .models import CoachingAction, CoachingSession, MentorAssignment, MentoredTeam, MentoringSettings, MentorWork
+from .models import (
+    CoachingAction,
+    CoachingSession,
+    MentorAssignment,
+    MentoredTeam,
+    MentoringSettings,
+    MentorWork,
+    TopicTag,
+)
 
 DEFAULT_NO_COACHING_DAYS = MentoringSettings._meta.get_field("no_coaching_days").default
 HOURS = DecimalField(max_digits=10, decimal_places=2)
@@ -321,3 +330,46 @@ def digest_actions(*, today: date | None = None) -> dict:
     for action in actions:
         grouped.setdefault(action.owner, []).append(action)
     return grouped
+
+
+# --- Forms' choices -----------------------------------------------------------------------------
+
+
+def session_form_choices(*, application, assignment) -> dict:
+    """What the session form offers: the team's members, the active tags, the outstanding actions."""
+    return {
+        "assignment": assignment,
+        "members": TeamMember.objects.filter(application=application).select_related("user"),
+        "tags": TopicTag.objects.filter(is_active=True).order_by("name"),
+        "outstanding": team_actions(application=application, outstanding_only=True),
+    }
+
+
+def assignment_work(*, assignment) -> QuerySet[MentorWork]:
+    return MentorWork.objects.filter(assignment=assignment).select_related("application").order_by("-worked_on", "-pk")
+
+
+def overview_filter_choices() -> dict:
+    return {
+        "intakes": Intake.objects.filter(mentor_assignments__isnull=False)
+        .select_related("programme")
+        .distinct()
+        .order_by("-opens_at"),
+        "mentors": User.objects.filter(mentor_assignments__isnull=False).distinct().order_by("full_name"),
+    }
+
+
+def unassigned_teams(*, intake) -> QuerySet[Application]:
+    """Selected teams of the intake with no mentor yet."""
+    return assignable_teams(intake=intake).filter(mentored_team__isnull=True)
+
+
+def participant_coaching(*, user) -> list[Application]:
+    """The selected teams `user` is a member of, with their mentor and outstanding actions. 3 queries."""
+    outstanding = CoachingAction.objects.filter(status__in=OUTSTANDING_ACTION_STATES).select_related("owner")
+    return list(
+        Application.objects.filter(members__user=user, status=ApplicationStatus.ACCEPTED)
+        .select_related("mentored_team__assignment__mentor")
+        .prefetch_related(Prefetch("coaching_actions", queryset=outstanding.order_by("due_on", "pk"), to_attr="todo"))
+        .order_by("-intake__opens_at")
+    )

@@ -26,6 +26,18 @@ from .rules import is_team_mentor
 from .selectors import assignable_teams
 from .workflows import ACTION_WORKFLOW
 
+SESSION_FIELDS = (
+    "starts_at",
+    "duration_minutes",
+    "mode",
+    "participants",
+    "tags",
+    "topics",
+    "shared_notes",
+    "private_notes",
+    "actions",
+    "follow_ups",
+)
 AGREEMENT_FIELDS = ("starts_on", "ends_on", "budget_amount", "budget_unit", "expectations", "mentor_time_zone")
 
 

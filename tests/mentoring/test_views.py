@@ -1,0 +1,267 @@
+"""Mentoring pages: who sees what (404 otherwise), and what each person sees, exactly."""
+
+from datetime import UTC, date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from mentoring.enums import ActionStatus
+from mentoring.models import CoachingAction, CoachingSession, MentorAssignment, MentorWork, TopicTag
+from tests.factories import (
+    ApplicationFactory,
+    CoachingActionFactory,
+    CoachingSessionFactory,
+    IntakeFactory,
+    MentoredTeamFactory,
+    MentorFactory,
+    MentorWorkFactory,
+    StaffFactory,
+    TeamMemberFactory,
+    TopicTagFactory,
+    UserFactory,
+)
+
+SECRET = "The deputy mayor blocks the hearings."
+
+
+@pytest.fixture
+def coached(db):
+    """A mentored team with a member, a session with private notes and an action for the member."""
+    team = MentoredTeamFactory(application__title="Ward budget hearings")
+    member = TeamMemberFactory(application=team.application)
+    session = CoachingSessionFactory(application=team.application, private_notes=SECRET)
+    action = CoachingActionFactory(session=session, owner=member.user, description="Book the hall")
+    return team, member, session, action
+
+
+def _text(response):
+    return response.content.decode()
+
+
+def test_team_page_shows_the_team_its_mentor_and_actions_without_private_notes(client, coached):
+    team, member, session, action = coached
+    client.force_login(member.user)
+
+    response = client.get(reverse("mentoring:team", kwargs={"pk": team.application_id}))
+
+    assert [a for a, _targets in response.context["outstanding"]] == [action]
+    assert response.context["outstanding"][0][1] == [ActionStatus.DONE]
+    assert list(response.context["page_obj"]) == [session]
+    assert team.assignment.mentor.email in _text(response)
+    assert SECRET not in _text(response)
+    assert response.context["is_coach"] is False
+
+
+def test_session_page_shows_private_notes_to_the_mentor_and_staff_only(client, coached):
+    team, member, session, _action = coached
+    url = reverse("mentoring:session_detail", kwargs={"pk": session.pk})
+    seen = {}
+    for name, user in [("member", member.user), ("mentor", team.assignment.mentor), ("staff", StaffFactory())]:
+        client.force_login(user)
+        seen[name] = SECRET in _text(client.get(url))
+
+    assert seen == {"member": False, "mentor": True, "staff": True}
+
+
+@pytest.mark.parametrize("url_name", ["team", "team_application", "session_log"])
+def test_mentor_of_another_team_and_strangers_get_404(client, coached, url_name):
+    team, _member, _session, _action = coached
+    other_mentor = MentoredTeamFactory(assignment__intake=team.assignment.intake).assignment.mentor
+    url = reverse(f"mentoring:{url_name}", kwargs={"pk": team.application_id})
+    statuses = []
+    for user in (other_mentor, UserFactory()):
+        client.force_login(user)
+        statuses.append(client.get(url).status_code)
+
+    assert statuses == [404, 404]
+
+
+def test_member_may_not_open_the_mentors_pages(client, coached):
+    team, member, _session, _action = coached
+    client.force_login(member.user)
+
+    statuses = [
+        client.get(reverse("mentoring:team_application", kwargs={"pk": team.application_id})).status_code,
+        client.get(reverse("mentoring:session_log", kwargs={"pk": team.application_id})).status_code,
+        client.get(reverse("mentoring:work", kwargs={"pk": team.assignment_id})).status_code,
+        client.get(reverse("mentoring:my_teams")).status_code,
+        client.get(reverse("mentoring:overview")).status_code,
+    ]
+
+    assert statuses == [404, 404, 404, 404, 404]
+
+
+def test_mentor_logs_a_session_with_actions_and_follows_up_the_open_one(client, coached):
+    team, member, _session, action = coached
+    mentor = team.assignment.mentor
+    tag = TopicTagFactory(name="Citizen dialogue")
+    client.force_login(mentor)
+    yesterday = timezone.localdate() - timedelta(days=1)
+
+    response = client.post(
+        reverse("mentoring:session_log", kwargs={"pk": team.application_id}),
+        {
+            "date": yesterday.isoformat(),
+            "time": "10:00",
+            "duration_minutes": "75",
+            "mode": "in_person",
+            "participants": [member.pk],
+            "tags": [tag.pk],
+            "topics": "Hearing plan",
+            "shared_notes": "Agreed the agenda.",
+            "private_notes": "Tension in the team.",
+            "action_0_description": "Print the flyers",
+            "action_0_owner": str(member.user_id),
+            "action_0_due_on": (yesterday + timedelta(days=14)).isoformat(),
+            f"follow_{action.pk}": "carried_over",
+            f"due_{action.pk}": (yesterday + timedelta(days=21)).isoformat(),
+        },
+    )
+
+    session = CoachingSession.objects.latest("created_at")
+    assert response.status_code == 302
+    assert response.url == reverse("mentoring:session_detail", kwargs={"pk": session.pk})
+    # 10:00 in Nairobi (the mentor's zone) is 07:00 UTC.
+    assert (session.starts_at.astimezone(UTC).hour, session.duration_minutes) == (7, 75)
+    assert [(a.description, a.status) for a in CoachingAction.objects.order_by("pk")] == [
+        ("Book the hall", ActionStatus.CARRIED_OVER),
+        ("Print the flyers", ActionStatus.OPEN),
+    ]
+    assert list(session.tags.all()) == [tag]
+
+
+def test_session_form_keeps_what_was_typed_and_asks_for_the_owner(client, coached):
+    team, _member, _session, _action = coached
+    client.force_login(team.assignment.mentor)
+
+    response = client.post(
+        reverse("mentoring:session_log", kwargs={"pk": team.application_id}),
+        {
+            "date": "2026-01-05",
+            "time": "10:00",
+            "duration_minutes": "60",
+            "mode": "online",
+            "topics": "Typed topics",
+            "action_0_description": "Someone should do this",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["action_0_owner"] == ["Who will do it?"]
+    assert "Typed topics" in _text(response)
+    assert CoachingSession.objects.count() == 1
+
+
+def test_member_ticks_off_their_action_but_a_colleague_gets_404(client, coached):
+    team, member, _session, action = coached
+    colleague = TeamMemberFactory(application=team.application).user
+    url = reverse("mentoring:action_move", kwargs={"pk": action.pk})
+
+    client.force_login(colleague)
+    refused = client.post(url, {"to": "done"}).status_code
+    client.force_login(member.user)
+    done = client.post(url, {"to": "done"})
+
+    action.refresh_from_db()
+    assert (refused, done.status_code, action.status) == (404, 302, ActionStatus.DONE)
+
+
+def test_mentor_logs_and_deletes_other_work(client, coached):
+    team, *_ = coached
+    client.force_login(team.assignment.mentor)
+    url = reverse("mentoring:work", kwargs={"pk": team.assignment_id})
+
+    client.post(url, {"kind": "travel", "worked_on": "2026-11-02", "hours": "3.5", "note": "Bus to Mbale"})
+    entry = MentorWork.objects.get()
+    page = client.get(url)
+    client.post(reverse("mentoring:work_delete", kwargs={"pk": entry.pk}))
+
+    assert (entry.kind, entry.hours, entry.worked_on) == ("travel", Decimal("3.50"), date(2026, 11, 2))
+    assert page.context["budget"].other_work == Decimal("3.50")
+    assert MentorWork.objects.count() == 0
+
+
+def test_other_mentors_work_is_404(client, coached):
+    team, *_ = coached
+    entry = MentorWorkFactory(assignment=team.assignment)
+    client.force_login(MentorFactory(intake=team.assignment.intake))
+
+    statuses = [
+        client.get(reverse("mentoring:work", kwargs={"pk": team.assignment_id})).status_code,
+        client.post(reverse("mentoring:work_delete", kwargs={"pk": entry.pk})).status_code,
+    ]
+
+    assert statuses == [404, 404]
+    assert MentorWork.objects.count() == 1
+
+
+def test_mentor_sees_their_teams_with_members_contact_details(client, coached):
+    team, member, *_ = coached
+    MentoredTeamFactory(assignment__intake=team.assignment.intake, application__title="Someone else's team")
+    client.force_login(team.assignment.mentor)
+
+    response = client.get(reverse("mentoring:my_teams"))
+
+    [(assignment, budget)] = response.context["rows"]
+    assert [t.title for t in assignment.teams.all()] == ["Ward budget hearings"]
+    assert member.user.email in _text(response)
+    assert "Someone else&#x27;s team" not in _text(response)
+    assert budget.sessions == Decimal("1.00")
+
+
+def test_participant_dashboard_shows_the_mentor_and_open_actions(client, coached):
+    team, member, _session, action = coached
+    client.force_login(member.user)
+
+    response = client.get(reverse("portal:dashboard"))
+
+    [panel] = [p for p in response.context["panels"] if str(p.title) == "Your coaching"]
+    [shown] = panel.context["teams"]
+    assert (shown.mentored_team.assignment.mentor, shown.todo) == (team.assignment.mentor, [action])
+
+
+def test_staff_overview_filters_by_mentor(staff_client, coached):
+    team, *_ = coached
+    MentoredTeamFactory(application__title="Other team")
+
+    everyone = staff_client.get(reverse("mentoring:overview"))
+    filtered = staff_client.get(reverse("mentoring:overview"), {"mentor": team.assignment.mentor_id})
+
+    assert sorted(t.title for t in everyone.context["page_obj"]) == ["Other team", "Ward budget hearings"]
+    assert [t.title for t in filtered.context["page_obj"]] == ["Ward budget hearings"]
+    assert [a.mentor for a, _b in filtered.context["workload"]] == [team.assignment.mentor]
+
+
+def test_staff_assign_a_mentor_to_teams(staff_client, db):
+    intake = IntakeFactory(closed=True)
+    mentor = MentorFactory(intake=intake)
+    team = ApplicationFactory(intake=intake, accepted=True)
+
+    response = staff_client.post(
+        reverse("mentoring:assignment_new", kwargs={"intake_pk": intake.pk}),
+        {
+            "mentor": mentor.pk,
+            "teams": [team.pk],
+            "starts_on": "2027-03-01",
+            "ends_on": "2027-12-31",
+            "budget_amount": "30",
+            "budget_unit": "hours",
+            "expectations": "Monthly",
+            "mentor_time_zone": "Africa/Kampala",
+        },
+    )
+
+    assert response.status_code == 302
+    assignment = MentorAssignment.objects.get()
+    assert (assignment.mentor, list(assignment.teams.all())) == (mentor, [team])
+
+
+def test_staff_add_and_retire_tags(staff_client):
+    staff_client.post(reverse("mentoring:tags"), {"name": "Budgeting", "is_active": "on"})
+    tag = TopicTag.objects.get()
+    staff_client.post(reverse("mentoring:tag_edit", kwargs={"pk": tag.pk}), {"name": "Budgeting"})
+
+    tag.refresh_from_db()
+    assert (tag.name, tag.is_active) == ("Budgeting", False)
