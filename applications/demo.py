@@ -22,15 +22,15 @@ PATHS = {
     S.ELIGIBLE: [S.SUBMITTED, S.ELIGIBLE],
     S.INELIGIBLE: [S.SUBMITTED, S.INELIGIBLE],
     S.UNDER_REVIEW: [S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW],
-    S.ACCEPTED: [S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.ACCEPTED],
-    S.WAITLISTED: [S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.WAITLISTED],
-    S.REJECTED: [S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.REJECTED],
+    S.ACCEPTED: [S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.ACCEPTED_PENDING, S.ACCEPTED],
+    S.WAITLISTED: [S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.WAITLISTED_PENDING, S.WAITLISTED],
+    S.REJECTED: [S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.REJECTED_PENDING, S.REJECTED],
     S.WITHDRAWN: [S.SUBMITTED, S.WITHDRAWN],
 }
 REASONS = {
     S.INELIGIBLE: "The lead organisation is a national ministry; this intake is open to municipalities and regions.",
-    S.WAITLISTED: "A strong project; the places went to teams from countries with fewer participants.",
-    S.REJECTED: "The outline describes a construction project rather than a change in how the council works.",
+    S.WAITLISTED_PENDING: "A strong project; the places went to teams from countries with fewer participants.",
+    S.REJECTED_PENDING: "The outline describes a construction project rather than a change in how the council works.",
     S.WITHDRAWN: "Early elections were called and the council cannot commit staff time this year.",
 }
 POL, OFF, CSO = MemberRoleType.POLITICIAN, MemberRoleType.OFFICIAL, MemberRoleType.CIVIL_SOCIETY

@@ -27,6 +27,10 @@ def status_event_text(change) -> str:
         S.WAITLISTED: _("The team is on the waiting list."),
         S.REJECTED: _("The team was not selected this time."),
         S.WITHDRAWN: _("%(who)s withdrew the application."),
+        # Staged decisions: only staff read these until the release.
+        S.ACCEPTED_PENDING: _("%(who)s decided to accept the team (not released yet)."),
+        S.WAITLISTED_PENDING: _("%(who)s decided to put the team on the waiting list (not released yet)."),
+        S.REJECTED_PENDING: _("%(who)s decided not to select the team (not released yet)."),
     }
     return texts[change.to_status] % {"who": who}
 

@@ -10,6 +10,11 @@ class ApplicationStatus(models.TextChoices):
     ELIGIBLE = "eligible", _("Eligible")
     INELIGIBLE = "ineligible", _("Not eligible")
     UNDER_REVIEW = "under_review", _("Under review")
+    # A selection decision is staged first (staff see it, the team does not) and becomes the
+    # outcome itself when staff release it: ACCEPTED means accepted *and told*.
+    ACCEPTED_PENDING = "accepted_pending", _("Accepted, not released yet")
+    WAITLISTED_PENDING = "waitlisted_pending", _("On the waiting list, not released yet")
+    REJECTED_PENDING = "rejected_pending", _("Not selected, not released yet")
     ACCEPTED = "accepted", _("Accepted")
     WAITLISTED = "waitlisted", _("On the waiting list")
     REJECTED = "rejected", _("Not selected")
@@ -21,12 +26,23 @@ S = ApplicationStatus
 # The team may change its application only while it is a draft.
 EDITABLE_STATES = frozenset({S.DRAFT})
 # Sent to the programme: everything after submission except a withdrawal.
-SUBMITTED_STATES = frozenset(
-    {S.SUBMITTED, S.ELIGIBLE, S.INELIGIBLE, S.UNDER_REVIEW, S.ACCEPTED, S.WAITLISTED, S.REJECTED}
-)
+# The released outcome → its staged (decided, not yet released) state, and back.
+STAGED_OF = {S.ACCEPTED: S.ACCEPTED_PENDING, S.WAITLISTED: S.WAITLISTED_PENDING, S.REJECTED: S.REJECTED_PENDING}
+RELEASED_OF = {staged: released for released, staged in STAGED_OF.items()}
+STAGED_STATES = frozenset(RELEASED_OF)
+RELEASED_DECISION_STATES = frozenset(STAGED_OF)
+# Decided, released or not: what staff work with (ranking, places, cohort balance).
+DECIDED_STATES = frozenset(RELEASED_DECISION_STATES | STAGED_STATES)
+# Accepted by staff, released or not (counts against the places).
+ACCEPTED_STATES = frozenset({S.ACCEPTED, S.ACCEPTED_PENDING})
+WAITLISTED_STATES = frozenset({S.WAITLISTED, S.WAITLISTED_PENDING})
+SUBMITTED_STATES = frozenset({S.SUBMITTED, S.ELIGIBLE, S.INELIGIBLE, S.UNDER_REVIEW} | DECIDED_STATES)
+# Screened by staff (eligible or not, decided or not): an intake with one is "selecting".
+SCREENED_STATES = frozenset(SUBMITTED_STATES - {S.SUBMITTED})
+# Not (or no longer) sent to the programme.
+NOT_SUBMITTED_STATES = frozenset({S.DRAFT, S.WITHDRAWN})
 # Screened eligible and still in the race: what selection works on.
 IN_SELECTION_STATES = frozenset({S.ELIGIBLE, S.UNDER_REVIEW})
-DECIDED_STATES = frozenset({S.ACCEPTED, S.WAITLISTED, S.REJECTED})
 FINAL_STATES = frozenset({S.REJECTED, S.WITHDRAWN, S.INELIGIBLE})
 # The team may withdraw these only up to its deadline; later states (in selection, accepted) at any time.
 WITHDRAW_BY_DEADLINE_STATES = frozenset({S.DRAFT, S.SUBMITTED})
@@ -41,10 +57,15 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     S.ELIGIBLE: frozenset({S.UNDER_REVIEW, S.INELIGIBLE, S.SUBMITTED, S.WITHDRAWN}),
     # A screening mistake can be corrected.
     S.INELIGIBLE: frozenset({S.ELIGIBLE, S.SUBMITTED}),
-    S.UNDER_REVIEW: frozenset({S.ACCEPTED, S.WAITLISTED, S.REJECTED, S.ELIGIBLE, S.WITHDRAWN}),
-    S.ACCEPTED: frozenset({S.WITHDRAWN, S.WAITLISTED, S.REJECTED}),
-    S.WAITLISTED: frozenset({S.ACCEPTED, S.REJECTED, S.WITHDRAWN}),
-    S.REJECTED: frozenset({S.WAITLISTED, S.ACCEPTED}),
+    # Staff decide (staged), may change a staged decision, and release it (staged → outcome).
+    S.UNDER_REVIEW: frozenset({*STAGED_STATES, S.ELIGIBLE, S.WITHDRAWN}),
+    S.ACCEPTED_PENDING: frozenset({S.ACCEPTED, S.WAITLISTED_PENDING, S.REJECTED_PENDING, S.WITHDRAWN}),
+    S.WAITLISTED_PENDING: frozenset({S.WAITLISTED, S.ACCEPTED_PENDING, S.REJECTED_PENDING, S.WITHDRAWN}),
+    S.REJECTED_PENDING: frozenset({S.REJECTED, S.ACCEPTED_PENDING, S.WAITLISTED_PENDING, S.WITHDRAWN}),
+    # A released decision can be changed; the change is staged again until released.
+    S.ACCEPTED: frozenset({S.WITHDRAWN, S.WAITLISTED_PENDING, S.REJECTED_PENDING}),
+    S.WAITLISTED: frozenset({S.ACCEPTED_PENDING, S.REJECTED_PENDING, S.WITHDRAWN}),
+    S.REJECTED: frozenset({S.WAITLISTED_PENDING, S.ACCEPTED_PENDING}),
     S.WITHDRAWN: frozenset(),
 }
 
@@ -58,8 +79,17 @@ TEAM_TRANSITIONS = frozenset(
         (S.UNDER_REVIEW, S.WITHDRAWN),
         (S.ACCEPTED, S.WITHDRAWN),
         (S.WAITLISTED, S.WITHDRAWN),
+        # The team does not know of a staged decision; it may withdraw as before it.
+        (S.ACCEPTED_PENDING, S.WITHDRAWN),
+        (S.WAITLISTED_PENDING, S.WITHDRAWN),
+        (S.REJECTED_PENDING, S.WITHDRAWN),
     }
 )
+
+
+def outcome_of(status: str) -> str:
+    """The decision a status stands for, staged or released (the status itself otherwise)."""
+    return RELEASED_OF.get(status, status)
 
 
 def can_transition(from_status: str, to_status: str) -> bool:

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Gender
 from programmes.enums import CEFRLevel, MemberRoleType, OrganisationType
 
-from .enums import ACTIVE_STATES, ApplicationStatus, AttachmentKind
+from .enums import ACTIVE_STATES, STAGED_STATES, ApplicationStatus, AttachmentKind
 from .validators import MaxWordsValidator, validate_sdgs
 
 # The word limit of each long answer; the forms, the live counter and the printable list read it.
@@ -112,16 +112,21 @@ class Application(models.Model):
         return self.deadline_override or self.intake.closes_at
 
     def status_for_team(self) -> str:
-        """The status the team is told: a held change (an unreleased decision) still reads as before it.
+        """The status the team has been told: a staged (unreleased) decision reads as the last told status.
 
-        List selectors annotate `held_from_status`; a single application asks the database.
+        List selectors annotate `told_status`; a single application asks the database.
         """
-        if hasattr(self, "held_from_status"):
-            held_from = self.held_from_status
-        else:
-            first_held = self.status_changes.filter(held=True).order_by("created_at", "pk").first()
-            held_from = first_held.from_status if first_held else None
-        return held_from or self.status
+        if self.status not in STAGED_STATES:
+            return self.status
+        if hasattr(self, "told_status"):
+            return self.told_status or ApplicationStatus.UNDER_REVIEW
+        told = (
+            self.status_changes.exclude(to_status__in=sorted(STAGED_STATES))
+            .order_by("-created_at", "-pk")
+            .values_list("to_status", flat=True)
+            .first()
+        )
+        return told or ApplicationStatus.UNDER_REVIEW
 
     def get_status_for_team_display(self) -> str:
         return ApplicationStatus(self.status_for_team()).label
@@ -259,8 +264,6 @@ class StatusChange(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     reason = models.TextField(_("reason"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    # Held changes are not shown to the team yet: selection decisions wait until staff release them.
-    held = models.BooleanField(_("held until released"), default=False)
 
     class Meta:
         verbose_name = _("status change")

@@ -4,7 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 
 from accounts.rules import is_programme_staff
 
-from .enums import SUBMITTED_STATES, ApplicationStatus
+from .enums import STAGED_STATES, SUBMITTED_STATES, ApplicationStatus
 from .models import Application, Attachment, Organisation, StatusChange, TeamMember
 
 
@@ -29,8 +29,12 @@ def application_with_team(queryset: QuerySet[Application]) -> QuerySet[Applicati
 
 def with_status_for_team(queryset: QuerySet[Application]) -> QuerySet[Application]:
     """Annotate what `Application.status_for_team` needs, so lists ask no query per row."""
-    first_held = StatusChange.objects.filter(application=OuterRef("pk"), held=True).order_by("created_at", "pk")
-    return queryset.annotate(held_from_status=Subquery(first_held.values("from_status")[:1]))
+    told = (
+        StatusChange.objects.filter(application=OuterRef("pk"))
+        .exclude(to_status__in=sorted(STAGED_STATES))
+        .order_by("-created_at", "-pk")
+    )
+    return queryset.annotate(told_status=Subquery(told.values("to_status")[:1]))
 
 
 def applications_for_user(*, user) -> list[Application]:
@@ -43,10 +47,10 @@ def applications_for_user(*, user) -> list[Application]:
 
 
 def application_timeline(*, application, for_team: bool = False) -> list[StatusChange]:
-    """The application's history; the team's view leaves out changes held until release."""
+    """The application's history; the team's view leaves out staged (unreleased) decisions."""
     changes = application.status_changes.select_related("by").order_by("created_at", "pk")
     if for_team:
-        changes = changes.filter(held=False)
+        changes = changes.exclude(to_status__in=sorted(STAGED_STATES))
     return list(changes)
 
 

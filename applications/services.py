@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from .enums import (
     ACTIVE_STATES,
     EDITABLE_STATES,
+    STAGED_STATES,
     WITHDRAW_BY_DEADLINE_STATES,
     ApplicationStatus,
     AttachmentKind,
@@ -24,12 +25,12 @@ class TransitionNotAllowed(ValidationError):
 
 @transaction.atomic
 def application_transition(
-    *, application: Application, to: str, by, reason: str = "", notify: bool = True, hold: bool = False
+    *, application: Application, to: str, by, reason: str = "", notify: bool = True
 ) -> StatusChange:
     """The only place an application's status changes: checks the table, saves, records, notifies.
 
-    `notify=False` leaves the team's e-mail to the caller. `hold=True` also keeps the change from
-    the team's pages until `status_changes_release` (selection decisions wait for release).
+    `notify=False` leaves the team's e-mail to the caller. Staged decisions (e.g. ACCEPTED_PENDING)
+    are never e-mailed and stay off the team's pages until staff release them.
     """
     # Lock the row so two staff members cannot move the same application at once.
     current = Application.objects.select_for_update().only("status").get(pk=application.pk).status
@@ -47,18 +48,13 @@ def application_transition(
     application._change_reason = reason or f"{current} → {to}"
     application.save(update_fields=fields)
     change = StatusChange.objects.create(
-        application=application, from_status=current, to_status=to, by=by, reason=reason, held=hold
+        application=application, from_status=current, to_status=to, by=by, reason=reason
     )
-    if notify and not hold:
+    if notify and to not in STAGED_STATES:
         from .tasks import send_status_email
 
         transaction.on_commit(lambda: send_status_email.delay(change.pk))
     return change
-
-
-def status_changes_release(*, applications) -> int:
-    """Show the teams their held status changes (e.g. released selection decisions)."""
-    return StatusChange.objects.filter(application__in=applications, held=True).update(held=False)
 
 
 def _user_has_active_application(*, user, intake) -> bool:

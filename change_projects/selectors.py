@@ -5,17 +5,18 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, QuerySet
 
-from applications.enums import ApplicationStatus
 from applications.models import Application
+from selection.selectors import applications_selected
 
 from .enums import OWED_REPORT_STATES
 from .models import ChangeProject, IndicatorActual, MilestoneUpdate, ProgressReport, ReportingPeriod
 
 
 def selected_teams_of(*, user) -> list[Application]:
-    """The accepted applications `user` is a member of, with their intake's phases."""
+    """The selected (accepted and told) applications `user` is a member of, with their intake's phases."""
     return list(
-        Application.objects.filter(members__user=user, status=ApplicationStatus.ACCEPTED)
+        applications_selected()
+        .filter(members__user=user)
         .select_related("intake__programme", "change_project")
         .prefetch_related("intake__phases", "members__user")
         .order_by("-intake__opens_at")

@@ -14,7 +14,6 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -24,10 +23,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import User
-from applications.enums import ApplicationStatus
 from applications.models import Application, TeamMember
 from programmes.enums import IntakeRoleType
 from programmes.models import Intake, Phase
+from selection.selectors import applications_selected
 
 from .enums import OUTSTANDING_ACTION_STATES
 from .models import (
@@ -45,18 +44,20 @@ HOURS = DecimalField(max_digits=10, decimal_places=2)
 
 
 def assignable_teams(*, intake) -> QuerySet[Application]:
-    """The intake's selected teams, which staff may give a mentor."""
-    return Application.objects.filter(intake=intake, status=ApplicationStatus.ACCEPTED).order_by("title", "pk")
+    """The intake's selected teams (accepted and told), which staff may give a mentor."""
+    return applications_selected(intake=intake).order_by("title", "pk")
 
 
 def mentor_intakes(*, user) -> list[Intake]:
-    """Intakes where `user` is a mentor, each with its selected teams (`selected_teams`)."""
-    accepted = Application.objects.filter(status=ApplicationStatus.ACCEPTED).select_related("contact_person")
+    """Intakes where `user` is a mentor, each with its selected teams (`selected_teams`).
+
+    Selected means accepted and told (`applications_selected`): a staged acceptance stays hidden.
+    """
+    selected = applications_selected().select_related("contact_person")
     return list(
         Intake.objects.filter(roles__user=user, roles__role=IntakeRoleType.MENTOR)
         .select_related("programme")
-        .annotate(selected_count=Count("applications", filter=Q(applications__status=ApplicationStatus.ACCEPTED)))
-        .prefetch_related(Prefetch("applications", queryset=accepted, to_attr="selected_teams"), "phases")
+        .prefetch_related(Prefetch("applications", queryset=selected, to_attr="selected_teams"), "phases")
         .order_by("-opens_at")
     )
 
@@ -216,7 +217,7 @@ def _phase_start(today: date) -> Subquery:
 def overview_rows(*, intake=None, mentor=None, today: date | None = None) -> QuerySet[Application]:
     """Every selected team with its mentor and coaching figures, for staff. 2 queries a page."""
     today = today or timezone.localdate()
-    teams = Application.objects.filter(status=ApplicationStatus.ACCEPTED)
+    teams = applications_selected()
     if intake is not None:
         teams = teams.filter(intake=intake)
     if mentor is not None:
@@ -368,7 +369,8 @@ def participant_coaching(*, user) -> list[Application]:
     """The selected teams `user` is a member of, with their mentor and outstanding actions. 3 queries."""
     outstanding = CoachingAction.objects.filter(status__in=OUTSTANDING_ACTION_STATES).select_related("owner")
     return list(
-        Application.objects.filter(members__user=user, status=ApplicationStatus.ACCEPTED)
+        applications_selected()
+        .filter(members__user=user)
         .select_related("mentored_team__assignment__mentor")
         .prefetch_related(Prefetch("coaching_actions", queryset=outstanding.order_by("due_on", "pk"), to_attr="todo"))
         .order_by("-intake__opens_at")

@@ -70,14 +70,6 @@ class IntakeState(models.TextChoices):
     FINISHED = "finished", _("Finished")
 
 
-# Application statuses, owned by the applications app and named here so this app need not import
-# it (applications imports programmes). The staff lists count by them; `Intake.state` tells
-# "closed" from "selecting" by the screened ones.
-APPLICATION_DRAFT_STATUSES = ("draft",)
-APPLICATION_NOT_SUBMITTED_STATUSES = ("draft", "withdrawn")
-SCREENED_APPLICATION_STATUSES = ("eligible", "ineligible", "under_review", "accepted", "waitlisted", "rejected")
-
-
 class IntakeRoleType(models.TextChoices):
     REVIEWER = "reviewer", _("Reviewer")
     MENTOR = "mentor", _("Mentor")

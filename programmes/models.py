@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from applications.enums import SCREENED_STATES  # applications owns the statuses; its enums import nothing here
+
 from .enums import (
-    SCREENED_APPLICATION_STATUSES,
     AttachmentRequirement,
     CEFRLevel,
     IntakeRoleType,
@@ -175,7 +176,7 @@ class Intake(models.Model):
         annotated = getattr(self, "screened_applications", None)
         if annotated is not None:
             return annotated > 0
-        return self.applications.filter(status__in=SCREENED_APPLICATION_STATUSES).exists()
+        return self.applications.filter(status__in=sorted(SCREENED_STATES)).exists()
 
     def accepts_country(self, country_code: str) -> bool:
         return not self.eligible_countries or country_code in [c.code for c in self.eligible_countries]

@@ -7,12 +7,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .enums import (
-    APPLICATION_DRAFT_STATUSES,
-    APPLICATION_NOT_SUBMITTED_STATUSES,
-    SCREENED_APPLICATION_STATUSES,
-    PublicationStatus,
-)
+from applications.enums import NOT_SUBMITTED_STATES, SCREENED_STATES, ApplicationStatus
+
+from .enums import PublicationStatus
 from .models import Intake, IntakeRole, Phase, Programme, RubricCriterion
 
 # Application statuses counted on the staff intake list. The applications app owns these values;
@@ -49,11 +46,9 @@ def intake_annotate_application_counts(queryset: QuerySet) -> QuerySet:
     Counts through the reverse relation `applications`, so this app never imports that one.
     """
     return queryset.annotate(
-        draft_applications=Count(
-            "applications", filter=Q(applications__status__in=APPLICATION_DRAFT_STATUSES), distinct=True
-        ),
+        draft_applications=Count("applications", filter=Q(applications__status=ApplicationStatus.DRAFT), distinct=True),
         submitted_applications=Count(
-            "applications", filter=~Q(applications__status__in=APPLICATION_NOT_SUBMITTED_STATUSES), distinct=True
+            "applications", filter=~Q(applications__status__in=sorted(NOT_SUBMITTED_STATES)), distinct=True
         ),
         screened_applications=_screened_count(),
     )
@@ -61,7 +56,7 @@ def intake_annotate_application_counts(queryset: QuerySet) -> QuerySet:
 
 def _screened_count() -> Count:
     """What `Intake.state` needs to tell "closed" from "selecting" without a query per intake."""
-    return Count("applications", filter=Q(applications__status__in=SCREENED_APPLICATION_STATUSES), distinct=True)
+    return Count("applications", filter=Q(applications__status__in=sorted(SCREENED_STATES)), distinct=True)
 
 
 # --- Staff ------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ class ReviewAdmin(SimpleHistoryAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(admin.ModelAdmin):
-    list_display = ["application", "outcome", "decided_by", "decided_at", "released_at"]
+    list_display = ["application", "outcome", "decided_by", "decided_at"]
 
 
 admin.site.register(NotificationTemplate, SimpleHistoryAdmin)

@@ -219,6 +219,8 @@ class Decision(models.Model):
     """A selection decision with its written reason; the team hears of it only when staff release.
 
     An application may have several over time (waitlisted, then accepted); the latest counts.
+    Whether it is released is the application's status alone: staged (e.g. ACCEPTED_PENDING) until
+    staff release it, then the outcome (ACCEPTED).
     """
 
     application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="decisions")
@@ -228,10 +230,6 @@ class Decision(models.Model):
     overfill_confirmed = models.BooleanField(_("accepted beyond the places, confirmed"), default=False)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     decided_at = models.DateTimeField(auto_now_add=True)
-    released_at = models.DateTimeField(null=True, blank=True)
-    released_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
 
     class Meta:
         verbose_name = _("decision")

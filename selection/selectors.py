@@ -29,7 +29,14 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Round
 
-from applications.enums import DECIDED_STATES, IN_SELECTION_STATES, ApplicationStatus
+from applications.enums import (
+    ACCEPTED_STATES,
+    DECIDED_STATES,
+    IN_SELECTION_STATES,
+    STAGED_STATES,
+    WAITLISTED_STATES,
+    ApplicationStatus,
+)
 from applications.models import Application, TeamMember
 from programmes.enums import CoreArea, IntakeRoleType
 from programmes.models import IntakeRole
@@ -294,7 +301,7 @@ def rows_ranked_above(*, rows: list[RankingRow], application) -> list[RankingRow
         for r in rows
         if r.mean is not None
         and (this.mean is None or r.mean > this.mean)
-        and r.application.status != ApplicationStatus.ACCEPTED
+        and r.application.status not in ACCEPTED_STATES
         and r.application.pk != application.pk
     ]
 
@@ -310,7 +317,7 @@ def cohort_balance(*, intake) -> dict:
     from programmes.enums import MemberRoleType, OrganisationType
 
     accepted = list(
-        Application.objects.filter(intake=intake, status=ApplicationStatus.ACCEPTED)
+        Application.objects.filter(intake=intake, status__in=sorted(ACCEPTED_STATES))
         .order_by("pk")
         .prefetch_related("organisations", Prefetch("members", queryset=TeamMember.objects.order_by("pk")))
     )
@@ -418,13 +425,50 @@ def conflicts_for_intake(*, intake) -> QuerySet[ConflictDeclaration]:
     )
 
 
-def decision_is_released(*, application) -> bool:
-    """Whether the team has been told of its latest decision (other apps may hide it until then)."""
-    latest = application.decisions.order_by("-decided_at", "-pk").first()
-    return latest is None or latest.released_at is not None
+def decisions_pending_release(*, intake) -> list[Decision]:
+    """The latest decision of each application whose decision is staged (decided, not released)."""
+    decisions = (
+        Decision.objects.filter(application__intake=intake, application__status__in=sorted(STAGED_STATES))
+        .select_related("application", "decided_by")
+        .order_by("application_id", "-decided_at", "-pk")
+    )
+    latest: dict[int, Decision] = {}
+    for decision in decisions:
+        latest.setdefault(decision.application_id, decision)
+    return sorted(latest.values(), key=lambda d: (d.outcome, d.application.title, d.application_id))
+
+
+def pending_release_count(*, intake) -> int:
+    return Application.objects.filter(intake=intake, status__in=sorted(STAGED_STATES)).count()
 
 
 def waitlist_top(*, intake, rows: list[RankingRow] | None = None):
     """The best-ranked waitlisted application, to offer a freed place."""
     rows = rows if rows is not None else ranking(intake=intake)
-    return next((r for r in rows if r.application.status == ApplicationStatus.WAITLISTED), None)
+    return next((r for r in rows if r.application.status in WAITLISTED_STATES), None)
+
+
+# --- Who is selected: the one answer every app reads ------------------------------------------
+
+
+def applications_selected(*, intake=None, confirmed: bool = False) -> QuerySet[Application]:
+    """Teams whose acceptance has been released to them (and, with `confirmed`, who confirmed their place).
+
+    A staged acceptance (ACCEPTED_PENDING) is not selected: nobody but staff may learn of it before
+    the release. Dashboards, mentor lists and anything later ask this, never `status` directly.
+    """
+    queryset = Application.objects.filter(status=ApplicationStatus.ACCEPTED)
+    if intake is not None:
+        queryset = queryset.filter(intake=intake)
+    if confirmed:
+        queryset = queryset.filter(confirmation__confirmed_at__isnull=False)
+    return queryset
+
+
+def is_application_selected(application, *, confirmed: bool = False) -> bool:
+    """`applications_selected` for one application (no query unless `confirmed`)."""
+    if application.status != ApplicationStatus.ACCEPTED:
+        return False
+    if not confirmed:
+        return True
+    return applications_selected(confirmed=True).filter(pk=application.pk).exists()

@@ -12,9 +12,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.enums import IN_SELECTION_STATES, ApplicationStatus
+from applications.enums import (
+    ACCEPTED_STATES,
+    IN_SELECTION_STATES,
+    RELEASED_OF,
+    STAGED_OF,
+    STAGED_STATES,
+    ApplicationStatus,
+    outcome_of,
+)
 from applications.models import Application
-from applications.services import application_transition, status_changes_release
+from applications.services import application_transition
 from programmes.enums import IntakeRoleType
 from programmes.models import IntakeRole
 
@@ -458,7 +466,7 @@ def decisions_record(
         raise ValidationError(_("All applications must belong to the same intake."), code="intake")
     for application in applications:
         application.refresh_from_db(fields=["status"])
-        if application.status == outcome:
+        if outcome_of(application.status) == outcome:
             raise ValidationError(
                 _("“%(title)s” is already %(status)s.")
                 % {"title": application, "status": application.get_status_display()},
@@ -466,7 +474,9 @@ def decisions_record(
             )
     if outcome == Outcome.ACCEPTED:
         chosen = {a.pk for a in applications}
-        accepted_now = Application.objects.filter(intake=intake, status=S.ACCEPTED).exclude(pk__in=chosen).count()
+        accepted_now = (
+            Application.objects.filter(intake=intake, status__in=sorted(ACCEPTED_STATES)).exclude(pk__in=chosen).count()
+        )
         if accepted_now + len(applications) > intake.team_places and not confirm_overfill:
             raise DecisionNeedsConfirmation(
                 _(
@@ -493,8 +503,8 @@ def decisions_record(
     decisions = []
     for application in applications:
         _start_review_phase(application, by)
-        # Held: the team sees the decision only when staff release it.
-        application_transition(application=application, to=outcome, by=by, reason=reason, notify=False, hold=True)
+        # Staged: the team sees the decision only when staff release it.
+        application_transition(application=application, to=STAGED_OF[outcome], by=by, reason=reason, notify=False)
         decisions.append(
             Decision.objects.create(
                 application=application,
@@ -522,7 +532,7 @@ def decision_record(*, application, outcome: str, reason: str, by, justification
 
 @transaction.atomic
 def decisions_release(*, intake, by) -> list[Decision]:
-    """Tell the teams: each application's latest unreleased decision is e-mailed after commit.
+    """Tell the teams: every staged decision of the intake becomes the outcome, e-mailed after commit.
 
     Accepted teams get a confirmation link with a deadline. Nothing is sent before this is called.
     """
@@ -532,31 +542,25 @@ def decisions_release(*, intake, by) -> list[Decision]:
     settings = selection_settings_for(intake=intake)
     now = timezone.now()
     # Locked: a double click or two staff members releasing at once must not e-mail teams twice
-    # (the second release waits, then finds these decisions already released).
-    pending = (
-        Decision.objects.select_for_update()
-        .filter(application__intake=intake, released_at__isnull=True)
-        .select_related("application")
-        .order_by("application_id", "-decided_at", "-pk")
+    # (the second release waits, then finds these applications already released).
+    staged = list(
+        Application.objects.select_for_update().filter(intake=intake, status__in=sorted(STAGED_STATES)).order_by("pk")
     )
     latest: dict[int, Decision] = {}
-    for decision in pending:
+    for decision in Decision.objects.filter(application__in=staged).order_by("application_id", "-decided_at", "-pk"):
         latest.setdefault(decision.application_id, decision)
     released = []
-    for application_id, decision in latest.items():
-        if decision.application.status != decision.outcome:
-            continue  # the team withdrew since; there is nothing to tell
-        if decision.outcome == Outcome.ACCEPTED:
+    for application in staged:
+        decision = latest[application.pk]
+        outcome = RELEASED_OF[application.status]
+        application_transition(application=application, to=outcome, by=by, reason=decision.reason, notify=False)
+        if outcome == Outcome.ACCEPTED:
             Confirmation.objects.update_or_create(
-                application_id=application_id,
+                application=application,
                 defaults={"deadline": now + timedelta(days=settings.confirmation_days)},
             )
         released.append(decision)
         _on_commit(send_decision_email, decision.pk)
-    Decision.objects.filter(application__intake=intake, released_at__isnull=True).update(
-        released_at=now, released_by=by
-    )
-    status_changes_release(applications=Application.objects.filter(intake=intake))
     return released
 
 

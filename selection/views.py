@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import User
 from applications.display import answer_value
 from applications.downloads import attachment_response
-from applications.enums import IN_SELECTION_STATES, ApplicationStatus
+from applications.enums import IN_SELECTION_STATES, STAGED_OF, ApplicationStatus
 from applications.models import Application, TeamMember
 from applications.outline import SECTIONS
 from portal.views_utils import paginated, staff_only
@@ -512,13 +512,9 @@ def ranking(request, intake_pk):
         "needs": needs,
         "chosen_ids": chosen_ids,
         "balance": selectors.cohort_balance(intake=intake),
-        "pending_release": intake_pending_release(intake),
+        "pending_release": selectors.pending_release_count(intake=intake),
     }
     return render(request, "selection/ranking.html", context)
-
-
-def intake_pending_release(intake) -> int:
-    return Decision.objects.filter(application__intake=intake, released_at__isnull=True).count()
 
 
 @staff_only
@@ -576,7 +572,7 @@ def ranking_csv(request, intake_pk):
 
 def _sample_application(intake, outcome):
     queryset = Application.objects.filter(intake=intake).select_related("intake__programme", "contact_person")
-    return queryset.filter(status=outcome).first() or queryset.order_by("pk").first()
+    return queryset.filter(status__in=[outcome, STAGED_OF[outcome]]).first() or queryset.order_by("pk").first()
 
 
 @staff_only
@@ -587,11 +583,7 @@ def release(request, intake_pk):
         released = services.decisions_release(intake=intake, by=request.user)
         messages.success(request, _("%(count)d teams are being told of their decision.") % {"count": len(released)})
         return redirect("selection:release", intake_pk=intake.pk)
-    pending = list(
-        Decision.objects.filter(application__intake=intake, released_at__isnull=True)
-        .select_related("application", "decided_by")
-        .order_by("outcome", "application__title")
-    )
+    pending = selectors.decisions_pending_release(intake=intake)
     templates = [
         {"outcome": outcome, "subject": template_for(intake=intake, outcome=outcome)[0]} for outcome in Outcome
     ]

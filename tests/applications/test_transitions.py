@@ -62,10 +62,10 @@ def test_transition_to_submitted_emails_team_after_commit(db, django_capture_on_
 
 
 def test_transition_without_notify_sends_nothing(db, django_capture_on_commit_callbacks):
-    application = ApplicationFactory(under_review=True)
+    application = ApplicationFactory(submitted=True)
 
     with django_capture_on_commit_callbacks(execute=True):
-        application_transition(application=application, to=S.ACCEPTED, by=StaffFactory(), notify=False)
+        application_transition(application=application, to=S.ELIGIBLE, by=StaffFactory(), notify=False)
 
     assert mail.outbox == []
 

@@ -48,6 +48,11 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
         eligible = factory.Trait(status=ApplicationStatus.ELIGIBLE)
         ineligible = factory.Trait(status=ApplicationStatus.INELIGIBLE)
         under_review = factory.Trait(status=ApplicationStatus.UNDER_REVIEW)
+        # Decided but not released: staff see the decision, the team does not.
+        accepted_pending = factory.Trait(status=ApplicationStatus.ACCEPTED_PENDING)
+        waitlisted_pending = factory.Trait(status=ApplicationStatus.WAITLISTED_PENDING)
+        rejected_pending = factory.Trait(status=ApplicationStatus.REJECTED_PENDING)
+        # Decided and released to the team.
         accepted = factory.Trait(status=ApplicationStatus.ACCEPTED)
         waitlisted = factory.Trait(status=ApplicationStatus.WAITLISTED)
         rejected = factory.Trait(status=ApplicationStatus.REJECTED)
@@ -77,9 +82,12 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
             S.ELIGIBLE: [S.DRAFT, S.SUBMITTED, S.ELIGIBLE],
             S.INELIGIBLE: [S.DRAFT, S.SUBMITTED, S.INELIGIBLE],
             S.UNDER_REVIEW: [S.DRAFT, S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW],
-            S.ACCEPTED: [S.DRAFT, S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.ACCEPTED],
-            S.WAITLISTED: [S.DRAFT, S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.WAITLISTED],
-            S.REJECTED: [S.DRAFT, S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.REJECTED],
+            S.ACCEPTED_PENDING: [S.DRAFT, S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.ACCEPTED_PENDING],
+            S.WAITLISTED_PENDING: [S.DRAFT, S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.WAITLISTED_PENDING],
+            S.REJECTED_PENDING: [S.DRAFT, S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.REJECTED_PENDING],
+            S.ACCEPTED: [S.DRAFT, S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.ACCEPTED_PENDING, S.ACCEPTED],
+            S.WAITLISTED: [S.DRAFT, S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.WAITLISTED_PENDING, S.WAITLISTED],
+            S.REJECTED: [S.DRAFT, S.SUBMITTED, S.ELIGIBLE, S.UNDER_REVIEW, S.REJECTED_PENDING, S.REJECTED],
             S.WITHDRAWN: [S.DRAFT, S.WITHDRAWN],
         }[self.status]
         previous = ""

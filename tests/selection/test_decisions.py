@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applications.enums import ApplicationStatus as S
+from applications.models import Application
 from selection import services
-from selection.models import Confirmation, Decision
+from selection.models import Confirmation
 from selection.selectors import cohort_balance, ranking
 from tests.factories import NotificationTemplateFactory, OrganisationFactory, scored_review
 
@@ -68,8 +69,8 @@ def test_accepting_below_a_higher_ranked_team_needs_a_justification(intake, make
     )
 
     assert refused.value.code == "justification"
-    assert (decision.justification, lower.status) == ("No team from TZ.", S.ACCEPTED)
-    assert list(lower.status_changes.values_list("to_status", "reason"))[-1] == ("accepted", "Country balance.")
+    assert (decision.justification, lower.status) == ("No team from TZ.", S.ACCEPTED_PENDING)
+    assert list(lower.status_changes.values_list("to_status", "reason"))[-1] == ("accepted_pending", "Country balance.")
 
 
 def test_accepting_beyond_the_places_needs_confirmation(intake, make_application, staff):
@@ -135,7 +136,11 @@ def test_release_sends_the_intake_templates_only_on_release(
     assert "Strong project." in accepted.body
     waitlisted = next(m for m in mail.outbox if third.title in m.body)
     assert "waiting list" in waitlisted.body
-    assert Decision.objects.filter(released_at__isnull=True).count() == 0
+    assert sorted(Application.objects.filter(intake=intake).values_list("status", flat=True)) == [
+        "accepted",
+        "accepted",
+        "waitlisted",
+    ]
 
 
 def test_confirmation_decline_frees_the_place_for_the_waiting_list(client, intake, make_application, staff):

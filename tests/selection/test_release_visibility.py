@@ -36,5 +36,5 @@ def test_staff_see_recorded_decision_before_release(client, db):
 
     page = _status_page(client, application)
 
-    assert "On the waiting list" in page
-    assert "The team is on the waiting list." in page
+    assert "On the waiting list, not released yet" in page
+    assert f"{staff} decided to put the team on the waiting list (not released yet)." in page

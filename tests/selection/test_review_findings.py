@@ -216,7 +216,7 @@ def test_confirm_after_staff_moved_the_team_to_the_waiting_list_is_refused(clien
 
     released.refresh_from_db()
     application.refresh_from_db()
-    assert (application.status, released.confirmed_at) == (S.WAITLISTED, None)
+    assert (application.status, released.confirmed_at) == (S.WAITLISTED_PENDING, None)
 
 
 def test_confirm_link_with_an_unknown_token_answers_404(client, released):
