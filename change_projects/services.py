@@ -52,20 +52,9 @@ def _ensure(predicate, user, obj):
 
 
 def _is_selected_and_confirmed(application) -> bool:
-    from selection import selectors as selection_selectors
+    from selection.selectors import is_application_selected
 
-    check = getattr(selection_selectors, "is_application_selected", None)
-    if check is not None:
-        return check(application, confirmed=True)
-    # Until selection offers the predicate: accepted, released, and the place confirmed.
-    from applications.enums import ApplicationStatus
-    from selection.models import Confirmation
-
-    if application.status != ApplicationStatus.ACCEPTED:
-        return False
-    if not selection_selectors.decision_is_released(application=application):
-        return False
-    return Confirmation.objects.filter(application=application, confirmed_at__isnull=False).exists()
+    return is_application_selected(application, confirmed=True)
 
 
 def change_project_create_from_application(*, application, by=None) -> ChangeProject:
@@ -99,10 +88,9 @@ def change_project_create_from_application(*, application, by=None) -> ChangePro
 
 def change_projects_create_for_confirmed(*, intake=None, by=None) -> list[ChangeProject]:
     """Safety net: a change project for every confirmed team that has none yet."""
-    from applications.enums import ApplicationStatus
-    from applications.models import Application
+    from selection.selectors import applications_selected
 
-    candidates = Application.objects.filter(status=ApplicationStatus.ACCEPTED, change_project__isnull=True)
+    candidates = applications_selected(confirmed=True).filter(change_project__isnull=True)
     if intake is not None:
         candidates = candidates.filter(intake=intake)
     created = []

@@ -65,18 +65,14 @@ def test_conversion_happens_once(db):
     "make",
     [
         pytest.param(lambda: ApplicationFactory(under_review=True), id="not-accepted"),
-        pytest.param(lambda: DecisionFactory(released_at=None).application, id="accepted-not-released"),
+        pytest.param(lambda: DecisionFactory(unreleased=True).application, id="accepted-not-released"),
         pytest.param(
-            lambda: (
-                ConfirmationFactory(application=DecisionFactory(released_at=timezone.now()).application).application
-            ),
+            lambda: ConfirmationFactory(application=DecisionFactory().application).application,
             id="released-not-confirmed",
         ),
         pytest.param(
             lambda: (
-                ConfirmationFactory(
-                    application=DecisionFactory(released_at=timezone.now()).application, declined_at=timezone.now()
-                ).application
+                ConfirmationFactory(application=DecisionFactory().application, declined_at=timezone.now()).application
             ),
             id="declined",
         ),

@@ -25,7 +25,7 @@ from .selection import ConfirmationFactory, DecisionFactory
 def confirmed_team(**kwargs):
     """An accepted application whose decision is released and whose place is confirmed."""
     application = ApplicationFactory(accepted=True, **kwargs)
-    DecisionFactory(application=application, released_at=timezone.now())
+    DecisionFactory(application=application)
     ConfirmationFactory(application=application, confirmed_at=timezone.now())
     return application
 

@@ -106,12 +106,17 @@ def scored_review(*, application, reviewer=None, scores, submitted=True, **revie
 
 
 class DecisionFactory(factory.django.DjangoModelFactory):
+    """A released acceptance (the application is `accepted`); `unreleased=True`: staged, not told yet."""
+
     class Meta:
         model = Decision
 
     application = factory.SubFactory(ApplicationFactory, accepted=True)
     outcome = Outcome.ACCEPTED
     reason = "A strong change project with real local commitment."
+
+    class Params:
+        unreleased = factory.Trait(application=factory.SubFactory(ApplicationFactory, accepted_pending=True))
 
 
 class NotificationTemplateFactory(factory.django.DjangoModelFactory):
