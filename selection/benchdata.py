@@ -117,8 +117,6 @@ def seed(ctx) -> None:
                 outcome=Outcome(application.status),
                 reason=REASONS[application.status],
                 decided_by=staff,
-                released_at=decided,
-                released_by=staff,
             )
         )
         if application.status == S.ACCEPTED:
