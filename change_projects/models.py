@@ -22,6 +22,7 @@ from .enums import (
     ReportStatus,
     ResultLevel,
     RiskCategory,
+    RiskLevel,
     RiskStatus,
     risk_level,
 )
@@ -260,6 +261,10 @@ class Risk(models.Model):
     @property
     def level(self) -> str:
         return risk_level(self.likelihood, self.impact)
+
+    @property
+    def level_label(self) -> str:
+        return RiskLevel(self.level).label
 
 
 class ReportingPeriod(models.Model):

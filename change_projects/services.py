@@ -175,6 +175,8 @@ def indicator_save(*, project, by, data: dict, indicator: Indicator | None = Non
 
 
 def _jsonable(value):
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
     return None if value is None else str(value)
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("selection/", include("selection.urls")),
     path("reports/", include("reports.urls")),
     path("mentoring/", include("mentoring.urls")),
+    path("projects/", include("change_projects.urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -68,3 +68,28 @@ def panels_for(request) -> list[Panel]:
         if panel is not None:
             panels.append(panel)
     return panels
+
+
+# --- Sections other apps add to a change project's pages (e.g. mentoring's open coaching actions).
+# `provider(request, project) -> Panel | None`; `slot` is "project_dashboard" or "progress_report".
+_project_sections: dict[str, list[tuple[int, Callable]]] = {}
+
+
+def project_section(slot: str, order: int = 50):
+    """Decorate a provider to add a section to a change project's dashboard or progress report."""
+
+    def decorator(func):
+        _project_sections.setdefault(slot, []).append((order, func))
+        return func
+
+    return decorator
+
+
+def project_sections_for(request, project, slot: str) -> list[Panel]:
+    _discover()
+    sections = []
+    for _order, provider in sorted(_project_sections.get(slot, []), key=lambda p: p[0]):
+        panel = provider(request, project)
+        if panel is not None:
+            sections.append(panel)
+    return sections

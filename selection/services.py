@@ -595,6 +595,10 @@ def confirmation_confirm(*, confirmation: Confirmation, now=None) -> Confirmatio
     _ensure_open(confirmation, now)
     confirmation.confirmed_at = now
     confirmation.save(update_fields=["confirmed_at"])
+    # The team's outline becomes its change project (once; its members become participants).
+    from change_projects.services import change_project_create_from_application
+
+    change_project_create_from_application(application=confirmation.application, by=None)
     return confirmation
 
 

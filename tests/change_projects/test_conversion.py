@@ -96,3 +96,15 @@ def test_safety_net_converts_every_confirmed_team_without_a_project(db):
 
     assert sorted(p.title for p in created) == ["A", "B"]
     assert TeamMember.objects.filter(application__in=[first, second]).count() == 2
+
+
+def test_confirming_the_place_from_the_link_starts_the_change_project(client, db):
+    from django.urls import reverse
+
+    application = DecisionFactory(released_at=timezone.now(), application__title="Open budget hearings").application
+    confirmation = ConfirmationFactory(application=application)
+
+    client.post(reverse("selection:confirm", args=[confirmation.token]), {"action": "confirm"})
+
+    assert [(p.application, p.title) for p in ChangeProject.objects.all()] == [(application, "Open budget hearings")]
+    assert [u.pk for u in participants_of(intake=application.intake)] == [application.contact_person_id]

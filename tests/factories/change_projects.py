@@ -142,8 +142,11 @@ class ReportingPeriodFactory(factory.django.DjangoModelFactory):
 
 
 class ProgressReportFactory(factory.django.DjangoModelFactory):
+    """A draft; `submitted`, `returned`, `approved` traits (with version 1 kept)."""
+
     class Meta:
         model = ProgressReport
+        skip_postgeneration_save = True
 
     project = factory.SubFactory(ChangeProjectFactory)
     period = factory.SubFactory(ReportingPeriodFactory, phase__intake=factory.SelfAttribute("...project.intake"))
@@ -154,6 +157,15 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
         submitted = factory.Trait(status=ReportStatus.SUBMITTED, submitted_at=factory.LazyFunction(timezone.now))
         returned = factory.Trait(status=ReportStatus.RETURNED, return_comment="Please add the minutes.")
         approved = factory.Trait(status=ReportStatus.APPROVED, approved_at=factory.LazyFunction(timezone.now))
+
+    @factory.post_generation
+    def versions(self, create, extracted, **kwargs):
+        """A report past its draft has its first submitted version, as a real one would."""
+        if create and self.status != ReportStatus.DRAFT:
+            from change_projects.models import ReportVersion
+            from change_projects.selectors import report_snapshot
+
+            ReportVersion.objects.create(report=self, number=1, content=report_snapshot(report=self))
 
 
 def TeamMentorFactory(project):
