@@ -262,16 +262,21 @@ def report_start(*, project, period: ReportingPeriod, by) -> ProgressReport:
         raise ValidationError(_("This phase belongs to another intake."), code="other_intake")
     with transaction.atomic():
         report, created = ProgressReport.objects.get_or_create(project=project, period=period)
-        if created:
+        if created or report.status in EDITABLE_REPORT_STATES:
+            # Milestones and indicators added to the plan since the draft was started join it.
             MilestoneUpdate.objects.bulk_create(
                 [
                     MilestoneUpdate(report=report, milestone=m, status=m.status, note=m.note)
-                    for m in project.milestones.all()
+                    for m in project.milestones.exclude(updates__report=report)
                 ]
             )
             IndicatorActual.objects.bulk_create(
-                [IndicatorActual(report=report, indicator=i) for i in project.indicators.all()]
+                [
+                    IndicatorActual(report=report, indicator=i)
+                    for i in project.indicators.exclude(actuals__report=report)
+                ]
             )
+        if created:
             _record(report, by, _("started the progress report"))
     return report
 

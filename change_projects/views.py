@@ -74,6 +74,8 @@ def _common(request, project, **extra) -> dict:
         "is_participant": is_participant(user, project),
         "is_staff": is_programme_staff(user),
         "is_mentor": is_project_mentor(user, project),
+        # The link back to the application, for whoever may read it (staff; the mentor once allowed).
+        "can_view_application": user.has_perm("applications.view_application", project.application),
         **extra,
     }
 

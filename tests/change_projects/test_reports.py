@@ -250,3 +250,15 @@ def test_no_reminder_once_the_report_is_submitted(db):
     report_submit(report=report_start(project=project, period=period, by=member), by=member)
 
     assert reports_remind(now=datetime(2027, 4, 12, tzinfo=UTC)) == 0
+
+
+def test_a_draft_gains_milestones_and_indicators_added_to_the_plan_later(project, period):
+    member = _participant(project)
+    report_start(project=project, period=period, by=member)
+    MilestoneFactory(project=project, title="Added later")
+    IndicatorFactory(project=project, name="Measured later")
+
+    report = report_start(project=project, period=period, by=member)
+
+    assert [u.milestone.title for u in report.milestone_updates.all()] == ["Added later"]
+    assert [a.indicator.name for a in report.actuals.all()] == ["Measured later"]
