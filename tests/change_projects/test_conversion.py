@@ -101,7 +101,7 @@ def test_safety_net_converts_every_confirmed_team_without_a_project(db):
 def test_confirming_the_place_from_the_link_starts_the_change_project(client, db):
     from django.urls import reverse
 
-    application = DecisionFactory(released_at=timezone.now(), application__title="Open budget hearings").application
+    application = DecisionFactory(application__title="Open budget hearings").application
     confirmation = ConfirmationFactory(application=application)
 
     client.post(reverse("selection:confirm", args=[confirmation.token]), {"action": "confirm"})
