@@ -51,3 +51,19 @@ def test_default_settings_run_without_any_services():
     )
 
     assert result.stdout.strip().splitlines()[-1] == "django.db.backends.sqlite3 True True"
+
+
+def test_files_go_to_an_s3_bucket_when_one_is_configured():
+    show = "from django.conf import settings; s = settings.STORAGES['default']; print(s['BACKEND'], s.get('OPTIONS'))"
+
+    local = run_manage("shell", "--no-imports", "-c", show)
+    s3 = run_manage(
+        "shell", "--no-imports", "-c", show, S3_BUCKET="portal-files", S3_ENDPOINT_URL="https://s3.example.org"
+    )
+
+    assert local.stdout.strip() == "django.core.files.storage.FileSystemStorage None"
+    backend, options = s3.stdout.strip().split(" ", 1)
+    assert backend == "storages.backends.s3.S3Storage"
+    assert "'bucket_name': 'portal-files'" in options
+    assert "'endpoint_url': 'https://s3.example.org'" in options
+    assert "'default_acl': 'private'" in options

@@ -30,11 +30,11 @@ def test_dossier_lists_applications_in_ranking_order_with_scores(scored_intake, 
     assert (job.status, job.progress) == (JobStatus.DONE, 100)
     text = pdf_text(job.file.read())
     assert text.index("1. Open budget hearings in Kisumu") < text.index("2. Citizen panels in Maputo")
-    assert "Mean score 80.00" in text
+    assert "Mean score: 80.00" in text
     assert "Ada Reviewer — total 100.00" in text
     assert "Ben Reviewer — total 60.00" in text
-    assert "Mean score 40.00" in text
-    assert "Asked for by Sara Staff" in text
+    assert "Mean score: 40.00" in text
+    assert "Asked for by: Sara Staff" in text
     assert job.content_hash[:12] in text
     assert job.file_name.endswith(".pdf")
 
@@ -60,9 +60,9 @@ def test_selection_result_shows_criterion_means_and_internal_reasons(scored_inta
     job = _make(ReportKind.SELECTION_RESULT, scored_intake["intake"], staff, django_capture_on_commit_callbacks)
 
     text = pdf_text(job.file.read())
-    assert "Relevance 2.50 / 3" in text
-    assert "Commitment 4.50 / 6" in text
-    assert "Relevance 0.33 / 3" not in text
+    assert "Relevance: 2.50 / 3" in text
+    assert "Commitment: 4.50 / 6" in text
+    assert "Relevance: 0.33 / 3" not in text
     assert "Strongest local commitment" in text
     assert "Cohort balance" in text
 
