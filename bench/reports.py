@@ -32,12 +32,11 @@ def _django():
 
 def seed(n: int) -> int:
     """An intake with `n` eligible applications, each scored by two reviewers; returns a queued job's id."""
+    from programmes.models import Intake
     from reports.enums import ReportKind
     from reports.models import ReportJob
     from tests.factories import ApplicationFactory, IntakeFactory, RubricCriterionFactory, StaffFactory
     from tests.factories.selection import scored_review
-
-    from programmes.models import Intake
 
     existing = Intake.objects.filter(name=f"Bench {n}").first()
     if existing is not None:  # a scratch database kept from an earlier run (--keep)

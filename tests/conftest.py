@@ -1,6 +1,14 @@
 import pytest
 
-from tests.factories import ApplicantFactory, StaffFactory
+from tests.factories import (
+    ApplicantFactory,
+    ApplicationFactory,
+    IntakeFactory,
+    RubricCriterionFactory,
+    StaffFactory,
+    UserFactory,
+)
+from tests.factories.selection import scored_review
 
 
 @pytest.fixture(autouse=True)
@@ -49,3 +57,22 @@ def staff_client(client, staff):
 def applicant_client(client, applicant):
     client.force_login(applicant)
     return client
+
+
+@pytest.fixture
+def scored_intake(db):
+    """Two applications scored by two reviewers on a two-criterion rubric (reports, exports, workers).
+
+    Relevance: weight 60, scored 0..3; Commitment: weight 40, scored 0..6. Means: 80.00 and 40.00.
+    """
+    intake = IntakeFactory(closed=True, team_places=1, name="Cohort 2027")
+    RubricCriterionFactory(intake=intake, name="Relevance", weight=60, max_score=3, order=0)
+    RubricCriterionFactory(intake=intake, name="Commitment", weight=40, max_score=6, order=1)
+    first = ApplicationFactory(intake=intake, under_review=True, title="Open budget hearings in Kisumu")
+    second = ApplicationFactory(intake=intake, under_review=True, title="Citizen panels in Maputo")
+    ada = UserFactory(full_name="Ada Reviewer", country="SE")
+    ben = UserFactory(full_name="Ben Reviewer", country="SE")
+    scored_review(application=first, reviewer=ada, scores=[3, 6])
+    scored_review(application=first, reviewer=ben, scores=[2, 3])
+    scored_review(application=second, reviewer=ada, scores=[1, 3])
+    return {"intake": intake, "first": first, "second": second, "reviewers": [ada, ben]}

@@ -10,7 +10,6 @@ from reports.models import ReportJob
 from reports.services import report_make
 from tests.factories import StaffFactory
 from tests.factories.accounts import PASSWORD
-from tests.reports.conftest import scored_intake  # noqa: F401 - the fixture, shared with the report tests
 from tests.reports.pdf import pdf_text
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -23,7 +22,7 @@ def test_staff_ask_for_the_dossier_watch_it_and_download_it(
     login,
     scored_intake,
     transactional_db,
-    monkeypatch,  # noqa: F811
+    monkeypatch,
 ):
     staff = StaffFactory(email="manager@example.org")
     queued = []
@@ -57,7 +56,7 @@ def test_staff_ask_for_the_dossier_watch_it_and_download_it(
         page.get_by_test_id("download").click()  # appears through htmx polling, no reload
 
     path = download_info.value.path()
-    text = pdf_text(open(path, "rb").read())  # noqa: SIM115, PTH123 - the browser's temporary file
+    text = pdf_text(open(path, "rb").read())  # noqa: SIM115 - the browser's temporary file
     assert download_info.value.suggested_filename == ReportJob.objects.get().file_name
     assert "Ada Reviewer — total 100.00" in text
     assert page.get_by_role("status").get_by_text("Ready", exact=True).is_visible()

@@ -85,7 +85,9 @@ def celery_worker_process(tmp_path):
 
     # The test's side talks to the worker through its own client app, leaving the portal's
     # app (eager in tests) untouched.
-    client = Celery("portal-test-client", broker=BROKER, backend=BROKER)
+    # set_as_current=False: otherwise shared tasks would bind to this client (not the portal's eager
+    # app) in every later test of the same process, and queue to a closed connection.
+    client = Celery("portal-test-client", broker=BROKER, backend=BROKER, set_as_current=False)
     yield client, queue, start
 
     for proc in processes:

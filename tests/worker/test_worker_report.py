@@ -6,7 +6,6 @@ from django.db import connection
 from reports.enums import JobStatus, ReportKind
 from reports.models import ReportJob
 from tests.factories import StaffFactory
-from tests.reports.conftest import scored_intake  # noqa: F401 - the fixture, shared with the report tests
 from tests.reports.pdf import pdf_text
 
 from .test_worker_application_email import _database_url_for_worker
@@ -16,8 +15,8 @@ from .test_worker_application_email import _database_url_for_worker
 def test_real_worker_makes_the_dossier_from_the_database(
     celery_worker_process,
     scored_intake,
-    tmp_path,
-    transactional_db,  # noqa: F811
+    settings,
+    transactional_db,
 ):
     if connection.vendor != "postgresql":
         pytest.fail("The worker end-to-end test runs on PostgreSQL in CI (DATABASE_URL).")
@@ -26,7 +25,7 @@ def test_real_worker_makes_the_dossier_from_the_database(
         kind=ReportKind.DOSSIER, intake=scored_intake["intake"], requested_by=StaffFactory(full_name="Sara Staff")
     )
     # The worker reads the test database and writes the file where this test reads it back.
-    start(DATABASE_URL=_database_url_for_worker(), MEDIA_ROOT=str(tmp_path))
+    start(DATABASE_URL=_database_url_for_worker(), MEDIA_ROOT=str(settings.MEDIA_ROOT))
 
     client.send_task("reports.make_report", args=[job.pk], queue=queue).get(timeout=120)
 
