@@ -52,12 +52,33 @@ def _selection_fingerprint(data):
     ]
 
 
+def _change_project(job):
+    return selectors.change_project_data(application=job.application)
+
+
+def _change_project_fingerprint(data):
+    plan = data["plan"]
+    return {
+        "project": data["project"].pk,
+        "milestones": [(m.pk, m.status, m.due_on) for m in plan["milestones"]],
+        "indicators": [(i.pk, i.baseline, i.target, i.chart.description) for i in plan["indicators"]],
+        "reports": [(r["phase"], r["approved_at"]) for r in data["reports"]],
+        "sessions": [(s.pk, s.duration_minutes) for s in data["sessions"]],
+    }
+
+
 SPECS: dict[str, ReportSpec] = {
     ReportKind.DOSSIER: ReportSpec(
         "reports/pdf/dossier.html", lambda: _("Application dossier"), _dossier, _dossier_fingerprint
     ),
     ReportKind.SELECTION_RESULT: ReportSpec(
         "reports/pdf/selection_result.html", lambda: _("Selection result"), _selection, _selection_fingerprint
+    ),
+    ReportKind.CHANGE_PROJECT: ReportSpec(
+        "reports/pdf/change_project.html",
+        lambda: _("Change-project report"),
+        _change_project,
+        _change_project_fingerprint,
     ),
 }
 

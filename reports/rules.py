@@ -10,12 +10,24 @@ from accounts.rules import is_programme_staff
 
 from .enums import ReportKind
 
+
+@rules.predicate
+def may_see_team_project(user, job) -> bool:
+    """The team's participants, its mentor and staff: whoever may open the change project itself."""
+    from change_projects.models import ChangeProject
+
+    if not job.application_id:
+        return False
+    project = ChangeProject.objects.filter(application_id=job.application_id).first()
+    return project is not None and user.has_perm("change_projects.view_project", project)
+
+
 # Intake-wide reports hold every team's data and the reviewers' scores: staff only.
 _BY_KIND = {
     ReportKind.DOSSIER: is_programme_staff,
     ReportKind.SELECTION_RESULT: is_programme_staff,
     ReportKind.INTAKE_SUMMARY: is_programme_staff,
-    ReportKind.CHANGE_PROJECT: is_programme_staff,
+    ReportKind.CHANGE_PROJECT: may_see_team_project,
     ReportKind.CERTIFICATE: is_programme_staff,
 }
 

@@ -144,3 +144,56 @@ def intakes_for_reports():
     from programmes.models import Intake
 
     return list(Intake.objects.select_related("programme").order_by("-opens_at", "-pk")[:50])
+
+
+# --- A team's change-project report ------------------------------------------------------------
+
+
+def change_project_data(*, application) -> dict:
+    """The team's plan, milestones, indicators (charts from approved reports only), risks, approved
+    reports (their last submitted version), and a coaching summary without any private note."""
+    from change_projects.charts import indicator_chart
+    from change_projects.enums import ReportStatus
+    from change_projects.models import ChangeProject, IndicatorActual, ReportVersion
+    from change_projects.selectors import project_plan, snapshot_display
+    from mentoring.selectors import team_actions, team_assignment, team_sessions
+
+    project = ChangeProject.objects.select_related("application", "intake__programme").get(application=application)
+    plan = project_plan(project=project)
+    approved = (
+        IndicatorActual.objects.filter(report__project=project, report__status=ReportStatus.APPROVED)
+        .select_related("report__period__phase")
+        .order_by("report__period__due_on")
+    )
+    by_indicator = defaultdict(list)
+    for actual in approved:
+        by_indicator[actual.indicator_id].append((str(actual.report.period.phase), actual.value, actual.value_text))
+    for indicator in plan["indicators"]:
+        indicator.chart = indicator_chart(indicator, by_indicator[indicator.pk])
+    versions = {}
+    for version in (
+        ReportVersion.objects.filter(report__project=project, report__status=ReportStatus.APPROVED)
+        .select_related("report__period__phase")
+        .order_by("report__period__due_on", "number")
+    ):
+        versions[version.report_id] = version  # the last submitted version is the one approved
+    reports = [
+        {
+            "phase": str(v.report.period.phase),
+            "approved_at": v.report.approved_at,
+            "content": snapshot_display(v.content),
+        }
+        for v in versions.values()
+    ]
+    sessions = list(team_sessions(application=application))
+    minutes = sum(s.duration_minutes for s in sessions)
+    return {
+        "project": project,
+        "members": list(project.participants.select_related("user").order_by("user__full_name")),
+        "plan": plan,
+        "reports": reports,
+        "assignment": team_assignment(application=application),
+        "sessions": sessions,
+        "coaching_hours": Decimal(minutes) / 60,
+        "actions": list(team_actions(application=application)),
+    }

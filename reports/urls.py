@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.my_reports, name="mine"),
     path("intakes/<int:intake_pk>/", views.intake_reports, name="intake"),
     path("intakes/<int:intake_pk>/request/", views.intake_report_request, name="intake_request"),
+    path("teams/<int:application_pk>/request/", views.team_report_request, name="team_request"),
     path("jobs/<int:pk>/", views.job_detail, name="job"),
     path("jobs/<int:pk>/status/", views.job_status, name="job_status"),
     path("jobs/<int:pk>/download/", views.job_download, name="job_download"),

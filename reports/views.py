@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.rules import is_programme_staff
+from applications.models import Application
 from portal.views_utils import paginated
 from portal.workflow import TransitionNotAllowed
 from programmes.models import Intake
@@ -53,6 +54,21 @@ def intake_report_request(request, intake_pk):
         raise Http404
     try:
         job = report_request(kind=form.cleaned_data["kind"], intake=intake, by=request.user)
+    except ReportNotAllowed as exc:
+        raise Http404 from exc
+    messages.success(request, _("Your report is queued. This page shows its progress; you may leave and come back."))
+    return redirect("reports:job", pk=job.pk)
+
+
+@login_required
+@require_POST
+def team_report_request(request, application_pk):
+    """The change-project report of one team, asked for from the project's dashboard."""
+    application = get_object_or_404(Application.objects.select_related("intake"), pk=application_pk)
+    try:
+        job = report_request(
+            kind=ReportKind.CHANGE_PROJECT, intake=application.intake, application=application, by=request.user
+        )
     except ReportNotAllowed as exc:
         raise Http404 from exc
     messages.success(request, _("Your report is queued. This page shows its progress; you may leave and come back."))
