@@ -67,6 +67,26 @@ def _change_project_fingerprint(data):
     }
 
 
+def _intake_summary(job):
+    from .enums import JobStatus
+
+    data = selectors.intake_summary_data(intake=job.intake, now=timezone.now())
+    earlier = ReportJob.objects.filter(intake=job.intake, kind=job.kind, status=JobStatus.DONE).count()
+    data["version"] = earlier + 1
+    return data
+
+
+def _intake_summary_fingerprint(data):
+    return {
+        "rows": [
+            [r["project"].pk, r["milestones_done"], r["milestones"], r["reported"], r["on_track"], r["sessions"]]
+            for r in data["rows"]
+        ],
+        "balance": data["balance"],
+        "coaching": data["coaching"],
+    }
+
+
 SPECS: dict[str, ReportSpec] = {
     ReportKind.DOSSIER: ReportSpec(
         "reports/pdf/dossier.html", lambda: _("Application dossier"), _dossier, _dossier_fingerprint
@@ -79,6 +99,12 @@ SPECS: dict[str, ReportSpec] = {
         lambda: _("Change-project report"),
         _change_project,
         _change_project_fingerprint,
+    ),
+    ReportKind.INTAKE_SUMMARY: ReportSpec(
+        "reports/pdf/intake_summary.html",
+        lambda: _("Intake summary for funders"),
+        _intake_summary,
+        _intake_summary_fingerprint,
     ),
 }
 

@@ -4,10 +4,10 @@ Figures come from the selection selectors (the same the pages and exports use), 
 its page and its export always agree.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import Decimal
 
-from django.db.models import Avg, Prefetch, Q
+from django.db.models import Avg, Count, Prefetch, Q, Sum
 from django.utils.translation import gettext as _
 
 from applications.display import answer_value
@@ -196,4 +196,112 @@ def change_project_data(*, application) -> dict:
         "sessions": sessions,
         "coaching_hours": Decimal(minutes) / 60,
         "actions": list(team_actions(application=application)),
+    }
+
+
+# --- The intake summary for funders ----------------------------------------------------------------
+
+
+def intake_summary_data(*, intake, now) -> dict:
+    """What funders read, from approved data only: the cohort, its change projects' progress as the
+    approved progress reports state it, and the coaching given. Fixed query count."""
+    from applications.enums import SDG_CHOICES
+    from change_projects.enums import ReportStatus
+    from change_projects.models import ChangeProject, IndicatorActual, ReportVersion
+    from change_projects.selectors import indicator_on_track, local_today
+    from mentoring.models import CoachingSession, MentorWork
+    from programmes.enums import CoreArea
+
+    projects = list(
+        ChangeProject.objects.filter(intake=intake)
+        .select_related("application")
+        .prefetch_related("application__organisations", "indicators")
+        .order_by("title", "pk")
+    )
+    phases = list(intake.phases.all())
+    start = min((p.starts_on for p in phases), default=None)
+    end = max((p.ends_on for p in phases), default=None)
+    today = local_today(intake, now)
+    # The latest approved actual of each indicator.
+    latest: dict[int, IndicatorActual] = {}
+    for actual in (
+        IndicatorActual.objects.filter(report__project__intake=intake, report__status=ReportStatus.APPROVED)
+        .select_related("indicator")
+        .order_by("report__period__due_on", "pk")
+    ):
+        latest[actual.indicator_id] = actual
+    # Milestones as the latest approved report of each project states them.
+    milestones: dict[int, list] = {}
+    for version in (
+        ReportVersion.objects.filter(report__project__intake=intake, report__status=ReportStatus.APPROVED)
+        .order_by("report__period__due_on", "number")
+        .values("report__project_id", "content")
+    ):
+        milestones[version["report__project_id"]] = version["content"].get("milestones", [])
+    sessions = {
+        row["application_id"]: row
+        for row in CoachingSession.objects.filter(application__intake=intake)
+        .values("application_id")
+        .annotate(n=Count("pk"), minutes=Sum("duration_minutes"))
+    }
+    other_hours = MentorWork.objects.filter(assignment__intake=intake).aggregate(h=Sum("hours"))["h"] or Decimal(0)
+
+    rows, areas, sdgs = [], Counter(), Counter()
+    totals = {"indicators": 0, "reported": 0, "on_track": 0, "milestones": 0, "milestones_done": 0}
+    for project in projects:
+        application = project.application
+        areas.update(application.core_areas)
+        sdgs.update(application.sdgs)
+        stated = milestones.get(project.pk, [])
+        done = sum(1 for m in stated if m.get("status") == "done")
+        indicators = list(project.indicators.all())
+        reported = [latest[i.pk] for i in indicators if i.pk in latest]
+        judged = [
+            indicator_on_track(a.indicator, a.value, start=a.indicator.baseline_date or start, end=end, today=today)
+            for a in reported
+        ]
+        coaching = sessions.get(application.pk, {"n": 0, "minutes": 0})
+        rows.append(
+            {
+                "project": project,
+                "countries": sorted({o.country.name for o in application.organisations.all()}),
+                "milestones": len(stated),
+                "milestones_done": done,
+                "indicators": len(indicators),
+                "reported": len(reported),
+                "on_track": sum(1 for j in judged if j),
+                "sessions": coaching["n"],
+                "coaching_hours": Decimal(coaching["minutes"] or 0) / 60,
+            }
+        )
+        totals["indicators"] += len(indicators)
+        totals["reported"] += len(reported)
+        totals["on_track"] += sum(1 for j in judged if j)
+        totals["milestones"] += len(stated)
+        totals["milestones_done"] += done
+    session_minutes = sum((s["minutes"] or 0) for s in sessions.values())
+    sdg_names = dict(SDG_CHOICES)
+    balance = cohort_balance(intake=intake)
+    return {
+        "rows": rows,
+        "totals": totals,
+        "balance": balance,
+        "balance_groups": [
+            (_("Countries"), balance["countries"]),
+            (_("Gender"), balance["genders"]),
+            (_("Roles"), balance["roles"]),
+            (_("Organisation types"), balance["organisation_types"]),
+        ],
+        "core_areas": sorted(
+            ((CoreArea(a).label, n) for a, n in areas.items() if a in CoreArea.values), key=lambda p: (-p[1], str(p[0]))
+        ),
+        "sdgs": sorted(
+            ((sdg_names[s], n) for s, n in sdgs.items() if s in sdg_names), key=lambda p: (-p[1], str(p[0]))
+        ),
+        "phases": phases,
+        "coaching": {
+            "sessions": sum(s["n"] for s in sessions.values()),
+            "session_hours": Decimal(session_minutes) / 60,
+            "other_hours": other_hours,
+        },
     }

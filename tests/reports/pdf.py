@@ -9,7 +9,8 @@ from pypdf import PdfReader
 def pdf_text(data: bytes) -> str:
     reader = PdfReader(io.BytesIO(data))
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    return re.sub(r"[ \t]+", " ", text)
+    # Lines wrap where the page is narrow; a reader reads on, so line breaks count as spaces.
+    return re.sub(r"\s+", " ", text)
 
 
 def pdf_pages(data: bytes) -> int:
