@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "change_projects",
     "mentoring",
     "reports",
+    "study_visits",
 ]
 
 MIDDLEWARE = [
@@ -218,6 +219,9 @@ CELERY_BEAT_SCHEDULE: dict = {
     "change-projects-report-reminders": {"task": "change_projects.reports_daily", "schedule": 6 * 3600},
     # Reports: delete files past their retention (the job stays listed as expired).
     "reports-expire": {"task": "reports.expire_reports", "schedule": 6 * 3600},
+    # Study visits: offers of freed places expire and pass to the next in line; the week-before e-mail.
+    "study-visits-offers-expire": {"task": "study_visits.offers_expire", "schedule": 15 * 60},
+    "study-visits-reminders": {"task": "study_visits.reminders_daily", "schedule": 6 * 3600},
 }
 # WeasyPrint's memory grows in a long-lived process: recycle each worker child after N tasks.
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=50)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("mentoring/", include("mentoring.urls")),
     path("projects/", include("change_projects.urls")),
+    path("study-visits/", include("study_visits.urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

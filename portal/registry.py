@@ -1,11 +1,13 @@
-"""Extension points the apps plug into: navigation links and dashboard panels.
+"""Extension points the apps plug into: navigation links, dashboard panels and calendar events.
 
-Each app lists what it offers in its own `dashboard.py` (found by autodiscovery), so the
-portal's base layout and dashboard never import the apps' internals.
+Each app lists what it offers in its own `dashboard.py` (and its calendar events in
+`calendars.py`), found by autodiscovery, so the portal's base layout, dashboard and personal
+calendar feed never import the apps' internals.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
 
 from django.utils.module_loading import autodiscover_modules
 
@@ -52,6 +54,7 @@ def _discover():
     global _discovered
     if not _discovered:
         autodiscover_modules("dashboard")
+        autodiscover_modules("calendars")
         _discovered = True
 
 
@@ -93,3 +96,48 @@ def project_sections_for(request, project, slot: str) -> list[Panel]:
         if panel is not None:
             sections.append(panel)
     return sections
+
+
+# --- Calendar feed -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One event in a person's calendar feed or a downloaded .ics.
+
+    `start`/`end` are dates (all-day; `end` is the last day, inclusive) or aware datetimes (shown in
+    their own zone, which gets a VTIMEZONE). `uid` must be stable for the same thing across
+    downloads; `sequence` goes up each time the event changes.
+    """
+
+    uid: str
+    summary: str
+    start: date | datetime
+    end: date | datetime
+    sequence: int = 0
+    location: str = ""
+    description: str = ""
+    url: str = ""
+    updated: datetime | None = None
+
+
+_calendar_providers: list[Callable] = []
+
+
+def calendar_provider(func):
+    """Decorate `events_for(user) -> list[CalendarEvent]` in your app's `calendars.py`."""
+    _calendar_providers.append(func)
+    return func
+
+
+def calendar_events_for(user) -> list[CalendarEvent]:
+    """Every provider's events for `user` (programme phases, study visits, milestones…), by start."""
+    _discover()
+    events = [event for provider in _calendar_providers for event in provider(user)]
+    return sorted(events, key=lambda e: (_sort_key(e.start), e.uid))
+
+
+def _sort_key(moment: date | datetime) -> datetime:
+    if isinstance(moment, datetime):
+        return moment.astimezone(UTC)
+    return datetime.combine(moment, time.min, tzinfo=UTC)

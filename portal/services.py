@@ -1,6 +1,9 @@
 from django.conf import settings
+from django.db import transaction
 
 from config.celery import app as celery_app
+
+from .models import CalendarFeed
 
 
 def broker_status() -> dict:
@@ -13,3 +16,31 @@ def broker_status() -> dict:
         return {"ok": True, "mode": "broker"}
     except Exception as exc:  # noqa: BLE001 - any failure means "down" to a monitor
         return {"ok": False, "mode": "broker", "error": exc.__class__.__name__}
+
+
+@transaction.atomic
+def calendar_feed_regenerate(*, user) -> CalendarFeed:
+    """A new secret feed address for `user`; the old one stops answering at once."""
+    CalendarFeed.objects.filter(user=user).delete()
+    return CalendarFeed.objects.create(user=user)
+
+
+def calendar_feed_revoke(*, user) -> None:
+    """No feed address any more: every subscription to it stops."""
+    CalendarFeed.objects.filter(user=user).delete()
+
+
+def calendar_feed_ics(*, token: str) -> bytes | None:
+    """The feed's calendar for its token, or None when no feed has that token (revoked or wrong)."""
+    from django.utils import timezone, translation
+    from django.utils.translation import gettext as _
+
+    from .ics import calendar_ics
+    from .registry import calendar_events_for
+
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first() if token else None
+    if feed is None:
+        return None
+    CalendarFeed.objects.filter(pk=feed.pk).update(last_fetched_at=timezone.now())
+    with translation.override(feed.user.preferred_language or settings.LANGUAGE_CODE):
+        return calendar_ics(calendar_events_for(feed.user), name=_("My programme"), refresh_hours=6)

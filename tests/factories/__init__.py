@@ -49,3 +49,11 @@ from .selection import (  # noqa: F401
     SelectionSettingsFactory,
     scored_review,
 )
+from .study_visits import (  # noqa: F401
+    AgendaItemFactory,
+    AttendanceFactory,
+    ParticipantFactory,
+    PlaceFactory,
+    SelectedTeamFactory,
+    StudyVisitFactory,
+)
