@@ -52,7 +52,7 @@ from .selection import (  # noqa: F401
 from .study_visits import (  # noqa: F401
     AgendaItemFactory,
     AttendanceFactory,
-    ParticipantFactory,
+    IntakeParticipantFactory,
     PlaceFactory,
     SelectedTeamFactory,
     StudyVisitFactory,

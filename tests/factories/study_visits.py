@@ -21,7 +21,7 @@ def SelectedTeamFactory(*, intake, size=3, confirmed=True, **kwargs):
     return application
 
 
-def ParticipantFactory(*, intake, **kwargs):
+def IntakeParticipantFactory(*, intake, **kwargs):
     """A member (the contact person) of a new one-person selected team in `intake`."""
     return SelectedTeamFactory(intake=intake, size=1, contact_person=UserFactory(**kwargs)).contact_person
 

@@ -10,7 +10,7 @@ from django.test import Client
 from study_visits import selectors
 from study_visits.enums import PlaceStatus
 from study_visits.models import Place
-from tests.factories import ParticipantFactory, PlaceFactory, StudyVisitFactory
+from tests.factories import IntakeParticipantFactory, PlaceFactory, StudyVisitFactory
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="row l
 def test_two_concurrent_sign_ups_for_the_last_place_book_exactly_one(monkeypatch):
     visit = StudyVisitFactory(capacity=2)
     PlaceFactory(visit=visit)
-    people = [ParticipantFactory(intake=visit.intake) for _n in range(2)]
+    people = [IntakeParticipantFactory(intake=visit.intake) for _n in range(2)]
     counted = selectors.seats_taken
 
     def slow_count(*, visit):

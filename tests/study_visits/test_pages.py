@@ -13,7 +13,7 @@ from tests.factories import (
     AgendaItemFactory,
     AttendanceFactory,
     IntakeFactory,
-    ParticipantFactory,
+    IntakeParticipantFactory,
     PlaceFactory,
     SelectedTeamFactory,
     StaffFactory,
@@ -83,9 +83,9 @@ def two_intakes(db):
     """A visit in one intake, and a participant of another intake who must not see it."""
     visit = StudyVisitFactory()
     AgendaItemFactory(visit=visit)
-    insider = ParticipantFactory(intake=visit.intake)
+    insider = IntakeParticipantFactory(intake=visit.intake)
     place = PlaceFactory(visit=visit)
-    outsider = ParticipantFactory(intake=StudyVisitFactory().intake)
+    outsider = IntakeParticipantFactory(intake=StudyVisitFactory().intake)
     return visit, insider, outsider, place
 
 

@@ -12,7 +12,7 @@ from study_visits import services
 from study_visits.enums import PlaceStatus
 from study_visits.models import Place
 from tests.factories import (
-    ParticipantFactory,
+    IntakeParticipantFactory,
     PlaceFactory,
     SelectedTeamFactory,
     StaffFactory,
@@ -68,7 +68,7 @@ def test_team_not_selected_in_the_intake_cannot_be_booked(db):
 
 def test_sign_up_books_while_places_remain_then_joins_the_waiting_list(db):
     visit = StudyVisitFactory(capacity=1)
-    first, second = ParticipantFactory(intake=visit.intake), ParticipantFactory(intake=visit.intake)
+    first, second = IntakeParticipantFactory(intake=visit.intake), IntakeParticipantFactory(intake=visit.intake)
 
     one = services.place_book(visit=visit, user=first, by=first)
     two = services.place_book(visit=visit, user=second, by=second)
@@ -79,7 +79,7 @@ def test_sign_up_books_while_places_remain_then_joins_the_waiting_list(db):
 
 def test_sign_up_twice_is_refused(db):
     visit = StudyVisitFactory()
-    person = ParticipantFactory(intake=visit.intake)
+    person = IntakeParticipantFactory(intake=visit.intake)
     services.place_book(visit=visit, user=person, by=person)
 
     with pytest.raises(services.ValidationError):
@@ -91,7 +91,7 @@ def test_sign_up_twice_is_refused(db):
 def test_staff_booking_a_full_visit_is_refused_not_queued(db):
     visit = StudyVisitFactory(capacity=1)
     PlaceFactory(visit=visit)
-    person = ParticipantFactory(intake=visit.intake)
+    person = IntakeParticipantFactory(intake=visit.intake)
 
     with pytest.raises(services.CapacityError):
         services.place_book(visit=visit, user=person, by=StaffFactory())
@@ -101,7 +101,7 @@ def test_staff_booking_a_full_visit_is_refused_not_queued(db):
 
 def test_participant_cannot_book_someone_else(db):
     visit = StudyVisitFactory()
-    person, other = ParticipantFactory(intake=visit.intake), ParticipantFactory(intake=visit.intake)
+    person, other = IntakeParticipantFactory(intake=visit.intake), IntakeParticipantFactory(intake=visit.intake)
 
     with pytest.raises(TransitionForbidden):
         services.place_book(visit=visit, user=other, by=person)
@@ -253,7 +253,7 @@ def test_priority_moves_someone_up_the_waiting_list(queue):
 
 def test_places_cannot_change_once_the_visit_has_started(db):
     visit = StudyVisitFactory(past=True, ends_on=timezone.localdate() + timedelta(days=1))
-    person = ParticipantFactory(intake=visit.intake)
+    person = IntakeParticipantFactory(intake=visit.intake)
 
     with pytest.raises(services.ValidationError):
         services.place_book(visit=visit, user=person, by=person)
