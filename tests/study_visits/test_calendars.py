@@ -142,3 +142,31 @@ def test_revoke_from_the_page_stops_the_feed(db, client):
 
     assert CalendarFeed.objects.filter(user=person).exists() is False
     assert client.get(f"/calendar/{token}.ics").status_code == 404
+
+
+def test_feed_carries_milestones_and_report_due_dates_of_the_persons_project(db, client):
+    from tests.factories.change_projects import (
+        ChangeProjectFactory,
+        MilestoneFactory,
+        ReportingPeriodFactory,
+        confirmed_team,
+    )
+
+    project = ChangeProjectFactory(application=confirmed_team())
+    MilestoneFactory(project=project, title="Council adopts the hearing rules", due_on=date(2031, 3, 1))
+    ReportingPeriodFactory(
+        phase=PhaseFactory(
+            intake=project.intake, name="Home phase", starts_on=date(2031, 4, 1), ends_on=date(2031, 6, 15)
+        ),
+        due_on=date(2031, 6, 30),
+    )
+    MilestoneFactory(title="Another team's milestone", due_on=date(2031, 3, 2))
+    feed = CalendarFeed.objects.create(user=project.application.contact_person)
+
+    calendar = parse(client.get(f"/calendar/{feed.token}.ics"))
+
+    assert [(s, start, end) for (s, start, end, _seq) in events(calendar)] == [
+        ("Milestone: Council adopts the hearing rules", date(2031, 3, 1), date(2031, 3, 2)),
+        (f"Home phase — {project.intake.programme.title}", date(2031, 4, 1), date(2031, 6, 16)),
+        ("Progress report due: Home phase", date(2031, 6, 30), date(2031, 7, 1)),
+    ]
