@@ -12,6 +12,7 @@ SEED_MODULES = [
     "selection.demo",
     "change_projects.demo",
     "mentoring.demo",
+    "study_visits.demo",
 ]
 
 
