@@ -159,7 +159,3 @@ class BookPersonForm(_Crispy, forms.Form):
 
 class PriorityForm(forms.Form):
     priority = forms.IntegerField(label=_("Priority"), min_value=-100, max_value=100)
-
-
-class CancelForm(forms.Form):
-    reason = forms.CharField(label=_("Reason (optional)"), required=False, max_length=500)

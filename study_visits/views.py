@@ -17,7 +17,7 @@ from portal.workflow import TransitionForbidden
 from . import selectors, services
 from .calendars import visit_calendar
 from .enums import PlaceStatus
-from .forms import AgendaItemForm, BookPersonForm, BookTeamForm, CancelForm, PriorityForm, VisitForm
+from .forms import AgendaItemForm, BookPersonForm, BookTeamForm, PriorityForm, VisitForm
 from .models import AgendaItem, Place, StudyVisit
 from .workflows import PLACE_WORKFLOW
 
@@ -193,9 +193,8 @@ def _place(request, place_pk) -> Place:
 @require_POST
 def place_cancel(request, place_pk):
     place = _place(request, place_pk)
-    form = CancelForm(request.POST)
     try:
-        services.place_cancel(place=place, by=request.user, reason=form.data.get("reason", "")[:500])
+        services.place_cancel(place=place, by=request.user, reason=request.POST.get("reason", "")[:500])
     except TransitionForbidden:
         raise Http404 from None
     except ValidationError as exc:

@@ -13,8 +13,16 @@ from django.core import mail
 
 from study_visits import services
 from study_visits.enums import PlaceStatus
-from study_visits.models import Place, StudyVisit
-from tests.factories import IntakeFactory, SelectedTeamFactory, StaffFactory, TeamMemberFactory, UserFactory
+from study_visits.models import Attendance, Place, StudyVisit
+from tests.factories import (
+    IntakeFactory,
+    PlaceFactory,
+    SelectedTeamFactory,
+    StaffFactory,
+    StudyVisitFactory,
+    TeamMemberFactory,
+    UserFactory,
+)
 from tests.factories.accounts import PASSWORD
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -95,3 +103,24 @@ def test_visit_waiting_list_offer_and_calendar(page, live_server, login, transac
         "Meeting the youth council",
     ]
     assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == ["Europe/Stockholm"]
+
+
+@pytest.mark.browser
+def test_attendance_on_a_320_px_phone(browser, live_server, login, transactional_db):
+    visit = StudyVisitFactory(past=True, title="Study visit to Uppsala")
+    PlaceFactory(visit=visit, email="anna@example.org")
+    staff = StaffFactory()
+    context = browser.new_context(locale="en-GB", viewport={"width": 320, "height": 640})
+    context.set_default_timeout(10_000)
+    phone = context.new_page()
+
+    login(phone, staff.email, PASSWORD)
+    for path in ("", "places/", "attendance/", "attendance/summary/"):
+        phone.goto(f"{live_server.url}/study-visits/{visit.pk}/{path}")
+        assert phone.evaluate("document.documentElement.scrollWidth") == 320, path
+    phone.goto(f"{live_server.url}/study-visits/{visit.pk}/attendance/?day={visit.starts_on.isoformat()}")
+    phone.get_by_role("button", name="Present").first.click()
+    phone.get_by_test_id("sheet-mark").get_by_text("Present").wait_for()
+    context.close()
+
+    assert list(Attendance.objects.values_list("present", flat=True)) == [True]
