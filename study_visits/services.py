@@ -88,6 +88,8 @@ def visit_update(*, visit, by, data: dict) -> StudyVisit:
     changed = [name for name in VISIT_FIELDS if name in data and getattr(locked, name) != data[name]]
     if not changed:
         return locked
+    if "intake" in changed and locked.places.exists():
+        raise ValidationError(_("People have places on this visit: it cannot move to another intake."), code="intake")
     for name in changed:
         setattr(locked, name, data[name])
     taken = selectors.seats_taken(visit=locked)

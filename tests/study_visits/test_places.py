@@ -259,3 +259,15 @@ def test_places_cannot_change_once_the_visit_has_started(db):
         services.place_book(visit=visit, user=person, by=person)
 
     assert Place.objects.count() == 0
+
+
+def test_a_visit_with_places_cannot_move_to_another_intake(db):
+    visit = StudyVisitFactory()
+    PlaceFactory(visit=visit)
+    other = StudyVisitFactory().intake
+
+    with pytest.raises(services.ValidationError):
+        services.visit_update(visit=visit, by=StaffFactory(), data={"intake": other})
+
+    visit.refresh_from_db()
+    assert visit.intake_id != other.pk
