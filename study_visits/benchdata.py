@@ -6,9 +6,9 @@ Each decided intake's confirmed teams are its participants. Its visit takes thre
 
 from datetime import datetime, timedelta
 
-from applications.enums import ApplicationStatus as S
 from applications.models import TeamMember
 from selection.models import Confirmation
+from selection.selectors import is_application_selected
 
 from .demo import AGENDA
 from .enums import PlaceStatus
@@ -20,7 +20,7 @@ HOSTS = ["Uppsala Municipality", "City of Malmö", "Region Västerbotten", "City
 def seed(ctx) -> None:
     staff = ctx.made["staff"][0]
     rng = ctx.rng
-    accepted = [a.pk for a in ctx.made["applications"] if a.status == S.ACCEPTED]
+    accepted = [a.pk for a in ctx.made["applications"] if is_application_selected(a)]
     confirmed = set(
         Confirmation.objects.filter(application_id__in=accepted, confirmed_at__isnull=False).values_list(
             "application_id", flat=True

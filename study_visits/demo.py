@@ -9,10 +9,9 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from applications.enums import ApplicationStatus
-from applications.models import Application
 from portal.models import Activity
 from selection.models import Confirmation
+from selection.selectors import applications_selected
 
 from .enums import AgendaKind, PlaceStatus
 from .models import AgendaItem, Attendance, Place, StudyVisit
@@ -101,16 +100,12 @@ def seed(*, stdout) -> None:
         participant, staff = demo_user("participant"), demo_user("staff")
     except User.DoesNotExist:
         return
-    team = (
-        Application.objects.filter(members__user=participant, status=ApplicationStatus.ACCEPTED)
-        .order_by("-intake__opens_at")
-        .first()
-    )
+    team = applications_selected().filter(members__user=participant).order_by("-intake__opens_at").first()
     if team is None:
         return
     intake = team.intake
     now = timezone.now()
-    for application in Application.objects.filter(intake=intake, status=ApplicationStatus.ACCEPTED):
+    for application in applications_selected(intake=intake):
         Confirmation.objects.get_or_create(
             application=application,
             defaults={"deadline": now - timedelta(days=30), "confirmed_at": now - timedelta(days=40)},

@@ -1,6 +1,6 @@
 """Calendars: a visit's .ics parsed back, and the personal feed that answers only to its token."""
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 import icalendar
 import pytest
@@ -170,3 +170,28 @@ def test_feed_carries_milestones_and_report_due_dates_of_the_persons_project(db,
         (f"Home phase — {project.intake.programme.title}", date(2031, 4, 1), date(2031, 6, 16)),
         ("Progress report due: Home phase", date(2031, 6, 30), date(2031, 7, 1)),
     ]
+
+
+def test_feed_carries_coaching_sessions_for_the_team_and_its_mentor_only(db, client):
+    from tests.factories.mentoring import CoachingSessionFactory, MentoredTeamFactory
+
+    team = MentoredTeamFactory(application__title="Ward hearings").application
+    session = CoachingSessionFactory(
+        application=team, starts_at=datetime(2031, 2, 3, 8, 0, tzinfo=UTC), duration_minutes=90
+    )
+    CoachingSessionFactory(private_notes="Not for the team")
+    member = session.application.contact_person
+    tokens = [CalendarFeed.objects.create(user=u).token for u in (member, session.assignment.mentor, UserFactory())]
+
+    calendars = [parse(client.get(f"/calendar/{token}.ics")) for token in tokens]
+
+    expected = [
+        (
+            "Coaching session: Ward hearings (Online)",
+            datetime(2031, 2, 3, 8, 0, tzinfo=UTC),
+            datetime(2031, 2, 3, 9, 30, tzinfo=UTC),
+            0,
+        )
+    ]
+    assert [events(c) for c in calendars] == [expected, expected, []]
+    assert b"Not for the team" not in b"".join(c.to_ical() for c in calendars)
