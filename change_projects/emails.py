@@ -1,4 +1,4 @@
-"""Change-project e-mails, each in its recipient's language."""
+"""Change-project e-mails, each in its recipient's language and, for times, their own clock too."""
 
 from datetime import timedelta
 
@@ -6,20 +6,22 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from accounts.models import PROGRAMME_STAFF_GROUP, User
 from portal.models import Activity
+from programmes.display import for_recipient, local_datetime_text
 
 from .models import ProgressReport
 
 
-def _send(*, template: str, context: dict, users) -> int:
+def _send(*, template: str, context: dict, users, in_their_clock=None) -> int:
+    """One e-mail per user, in their language; `in_their_clock()` adds what reads in their time zone."""
     sent = 0
     for user in users:
-        language = user.preferred_language or settings.LANGUAGE_CODE
-        with translation.override(language):
+        with for_recipient(user):
             body_context = {**context, "recipient": user, "base_url": settings.PORTAL_BASE_URL}
+            if in_their_clock is not None:
+                body_context.update(in_their_clock())
             subject = render_to_string(f"change_projects/email/{template}_subject.txt", body_context).strip()
             body = render_to_string(f"change_projects/email/{template}.txt", body_context)
         sent += send_mail(subject, body, None, [user.email])
@@ -62,15 +64,14 @@ def report_decided_send(*, activity_id: int) -> int:
 
 
 def report_reminder_send(*, project, period, kind: str) -> int:
-    from programmes.display import local_datetime_text
-
+    """Remind the team of a report due soon or overdue: the due time in the intake's zone and their own."""
     return _send(
         template=f"report_reminder_{kind}",
         context={
             "project": project,
             "period": period,
-            "due": local_datetime_text(period.intake, period.due_at - timedelta(minutes=1)),
             "url": settings.PORTAL_BASE_URL + reverse("change_projects:reports", args=[project.pk]),
         },
         users=_team(project),
+        in_their_clock=lambda: {"due": local_datetime_text(period.intake, period.due_at - timedelta(minutes=1))},
     )

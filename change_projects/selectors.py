@@ -460,3 +460,14 @@ def snapshot_display(content: dict) -> dict:
             for n in REPORT_TEXT_FIELDS
         ],
     }
+
+
+def application_outline(*, application) -> list[tuple]:
+    """The application's outline, section by section: (section, [(field, value), ...])."""
+    from applications.display import answer_value
+    from applications.outline import SECTIONS
+
+    return [
+        (section, [(application._meta.get_field(n), answer_value(application, n)) for n in section.fields])
+        for section in SECTIONS
+    ]

@@ -7,6 +7,7 @@ app_name = "change_projects"
 urlpatterns = [
     path("", views.my_projects, name="mine"),
     path("<int:pk>/", views.dashboard, name="dashboard"),
+    path("<int:pk>/application/", views.application_outline, name="application"),
     path("<int:pk>/plan/", views.plan, name="plan"),
     path("<int:pk>/plan/approve/", views.plan_approve, name="plan_approve"),
     path("<int:pk>/plan/<slug:kind>/add/", views.item_edit, name="item_add"),

@@ -74,8 +74,6 @@ def _common(request, project, **extra) -> dict:
         "is_participant": is_participant(user, project),
         "is_staff": is_programme_staff(user),
         "is_mentor": is_project_mentor(user, project),
-        # The link back to the application, for whoever may read it (staff; the mentor once allowed).
-        "can_view_application": user.has_perm("applications.view_application", project.application),
         **extra,
     }
 
@@ -104,6 +102,14 @@ def plan(request, pk):
     feed = activities_for(obj=project, audiences=audiences).order_by("-created_at", "-pk")[:30]
     statuses = {"milestone_statuses": MilestoneStatus.choices, "risk_statuses": RiskStatus.choices}
     return render(request, "change_projects/plan.html", _common(request, project, feed=feed, **plan, **statuses))
+
+
+@login_required
+def application_outline(request, pk):
+    """The application the project started from, as it was selected (read-only; the project holds a copy)."""
+    project = _project(request, pk)
+    sections = selectors.application_outline(application=project.application)
+    return render(request, "change_projects/application_outline.html", _common(request, project, sections=sections))
 
 
 # --- Plan items: one view for the add and edit forms of every kind -------------------------

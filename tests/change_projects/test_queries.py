@@ -51,7 +51,7 @@ def test_team_dashboard_queries(client, db, django_assert_num_queries, rows):
     client.force_login(project.participants.first().user)
     url = reverse("change_projects:dashboard", args=[project.pk])
 
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         response = client.get(url)
 
     assert len(response.context["indicators"]) == rows
@@ -79,7 +79,7 @@ def test_report_list_queries(client, db, django_assert_num_queries, rows):
     client.force_login(project.participants.first().user)
     url = reverse("change_projects:reports", args=[project.pk])
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = client.get(url)
 
     assert [row["report"].status for row in response.context["rows"]] == ["approved"] * rows

@@ -262,3 +262,16 @@ def test_a_draft_gains_milestones_and_indicators_added_to_the_plan_later(project
 
     assert [u.milestone.title for u in report.milestone_updates.all()] == ["Added later"]
     assert [a.indicator.name for a in report.actuals.all()] == ["Measured later"]
+
+
+def test_reminder_reads_the_due_time_in_the_intakes_zone_and_the_members_own(db, django_capture_on_commit_callbacks):
+    project = ChangeProjectFactory(
+        application__intake__time_zone="America/Santiago", application__contact_person__time_zone="Africa/Nairobi"
+    )
+    ReportingPeriodFactory(phase=PhaseFactory(intake=project.intake, name="Home phase"), due_on=date(2027, 4, 10))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reports_remind(now=datetime(2027, 4, 5, 12, 0, tzinfo=UTC))
+
+    [message] = mail.outbox
+    assert "is due by 10 April 2027, 23:59 UTC-4 — 06:59 on 11 April in Nairobi." in message.body

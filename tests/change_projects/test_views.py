@@ -158,6 +158,7 @@ def _urls(project, report):
         reverse("change_projects:documents", args=[project.pk]),
         reverse("change_projects:report_detail", args=[report.pk]),
         reverse("change_projects:report_compare", args=[report.pk]),
+        reverse("change_projects:application", args=[project.pk]),
         reverse("change_projects:report_edit", args=[project.pk, report.period_id]),
         reverse("change_projects:item_add", args=[project.pk, "milestone"]),
     ]
@@ -178,7 +179,7 @@ def test_everyone_else_gets_404(client, db, who):
     statuses = [client.get(url).status_code for url in _urls(project, report)]
     posted = client.post(reverse("change_projects:report_decide", args=[report.pk, "approve"]))
 
-    assert statuses == [404] * 8
+    assert statuses == [404] * 9
     assert posted.status_code == 404
     assert ProgressReport.objects.get(pk=report.pk).status == ReportStatus.SUBMITTED
 
@@ -187,10 +188,10 @@ def test_the_teams_mentor_reads_but_does_not_edit(client, project):
     report = ProgressReportFactory(project=project, submitted=True)
     client.force_login(TeamMentorFactory(project))
 
-    reads = [client.get(url).status_code for url in _urls(project, report)[:6]]
-    edits = [client.get(url).status_code for url in _urls(project, report)[6:]]
+    reads = [client.get(url).status_code for url in _urls(project, report)[:7]]
+    edits = [client.get(url).status_code for url in _urls(project, report)[7:]]
 
-    assert reads == [200] * 6
+    assert reads == [200] * 7
     assert edits == [404, 404]
 
 
@@ -237,3 +238,15 @@ def test_every_page_shows_the_plan_and_report_to_the_team_and_staff(client, db):
     assert staff_view["report"].context["can_approve"] is True
     assert team_view["report"].context["can_approve"] is False
     assert [v.number for v in team_view["compare"].context["versions"]] == [1, 2]
+
+
+def test_mentor_reads_the_application_as_selected_not_the_projects_later_edits(client, project):
+    project.title = "Budget hearings in every ward"
+    project.problem = "Rewritten later by the team."
+    project.save()
+    client.force_login(TeamMentorFactory(project))
+
+    page = client.get(reverse("change_projects:application", args=[project.pk])).content.decode()
+
+    assert project.application.problem in page
+    assert "Rewritten later by the team." not in page
