@@ -330,6 +330,8 @@ def report_detail(request, pk):
     report = _report(request, pk)
     project = report.project
     context = _common(request, project, report=report, **selectors.report_review(report=report))
+    if not (context["is_staff"] or context["is_mentor"]):
+        context["comments"] = []  # the mentor's review is for staff (the feed entry's audience too)
     context.update(
         snapshot=selectors.snapshot_display(selectors.report_snapshot(report=report)),
         can_return=REPORT_WORKFLOW.can(request.user, report, ReportStatus.RETURNED),

@@ -250,3 +250,19 @@ def test_mentor_reads_the_application_as_selected_not_the_projects_later_edits(c
 
     assert project.application.problem in page
     assert "Rewritten later by the team." not in page
+
+
+def test_the_mentors_review_is_shown_to_staff_not_to_the_team(client, project):
+    from change_projects.services import report_comment
+
+    report = ProgressReportFactory(project=project, submitted=True)
+    report_comment(report=report, by=TeamMentorFactory(project), body="Candid: the council is hesitant.")
+    url = reverse("change_projects:report_detail", args=[report.pk])
+
+    client.force_login(_member(project))
+    team_page = client.get(url).content.decode()
+    client.force_login(StaffFactory())
+    staff_page = client.get(url).content.decode()
+
+    assert "Candid: the council is hesitant." not in team_page
+    assert "Candid: the council is hesitant." in staff_page
