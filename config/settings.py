@@ -8,6 +8,7 @@ and runs Celery tasks in process, so `make run` works on a fresh machine.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -215,6 +216,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Selection: reminders before the review deadline; confirmation reminders and expiry of unconfirmed places.
     "selection-review-reminders": {"task": "selection.review_reminders_daily", "schedule": 6 * 3600},
     "selection-confirmations": {"task": "selection.confirmations_daily", "schedule": 6 * 3600},
+    # Mentoring: the weekly digest of open and overdue coaching actions, Monday 06:00 UTC.
+    "mentoring-action-digest": {
+        "task": "mentoring.action_digest_weekly",
+        "schedule": crontab(minute=0, hour=6, day_of_week="mon"),
+    },
     # Change projects: progress-report reminders before and after the due date (intake's time zone).
     "change-projects-report-reminders": {"task": "change_projects.reports_daily", "schedule": 6 * 3600},
     # Reports: delete files past their retention (the job stays listed as expired).
