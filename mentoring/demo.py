@@ -6,8 +6,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from applications.enums import ApplicationStatus
-from applications.models import Application
+from selection.selectors import applications_selected
 
 from .enums import ActionStatus, BudgetUnit, SessionMode, WorkKind
 from .models import MentorAssignment, TopicTag
@@ -27,9 +26,7 @@ def seed(*, stdout) -> None:
     from accounts.demo import demo_user
 
     mentor, staff = demo_user("mentor"), demo_user("staff")
-    teams = list(
-        Application.objects.filter(title__in=TEAMS, status=ApplicationStatus.ACCEPTED).select_related("intake")
-    )
+    teams = list(applications_selected().filter(title__in=TEAMS).select_related("intake"))
     if len(teams) < 2 or MentorAssignment.objects.filter(mentor=mentor).exists():
         return
     teams.sort(key=lambda team: TEAMS.index(team.title))
