@@ -129,6 +129,12 @@ class SessionForm(_Crispy, forms.Form):
     tags = forms.ModelMultipleChoiceField(
         label=_("Topic tags"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
+    milestones = forms.ModelMultipleChoiceField(
+        label=_("Milestones discussed"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    risks = forms.ModelMultipleChoiceField(
+        label=_("Risks discussed"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
     topics = forms.CharField(label=_("Topics"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     shared_notes = forms.CharField(
         label=_("Notes shared with the team"), widget=forms.Textarea(attrs={"rows": 4}), required=False
@@ -140,7 +146,7 @@ class SessionForm(_Crispy, forms.Form):
         help_text=_("Only you and programme staff see these; never the team."),
     )
 
-    def __init__(self, *args, assignment, members, tags, outstanding, **kwargs):
+    def __init__(self, *args, assignment, members, tags, outstanding, milestones, risks, **kwargs):
         from .enums import SessionMode
 
         super().__init__(*args, **kwargs)
@@ -151,6 +157,12 @@ class SessionForm(_Crispy, forms.Form):
         self.fields["participants"].queryset = members
         self.fields["participants"].label_from_instance = lambda m: m.user.get_full_name() or m.user.email
         self.fields["tags"].queryset = tags
+        self.fields["milestones"].queryset = milestones
+        self.fields["risks"].queryset = risks
+        if not milestones.exists():
+            del self.fields["milestones"]
+        if not risks.exists():
+            del self.fields["risks"]
         owners = [(m.user_id, m.user.get_full_name() or m.user.email) for m in members]
         owners.append((assignment.mentor_id, _("%(name)s (mentor)") % {"name": assignment.mentor}))
         self.owner_users = {m.user_id: m.user for m in members}
@@ -183,6 +195,9 @@ class SessionForm(_Crispy, forms.Form):
 
     def clean(self):
         data = super().clean()
+        # The project's milestones and risks are offered only when the team has some.
+        data.setdefault("milestones", [])
+        data.setdefault("risks", [])
         if data.get("date") and data.get("time"):
             local = datetime.combine(
                 data["date"], data["time"], tzinfo=zoneinfo.ZoneInfo(self.assignment.mentor_time_zone)

@@ -144,6 +144,15 @@ class CoachingSession(models.Model):
     )
     topics = models.TextField(_("topics"), blank=True)
     tags = models.ManyToManyField(TopicTag, related_name="sessions", blank=True, verbose_name=_("topic tags"))
+    milestones = models.ManyToManyField(
+        "change_projects.Milestone",
+        related_name="coaching_sessions",
+        blank=True,
+        verbose_name=_("milestones discussed"),
+    )
+    risks = models.ManyToManyField(
+        "change_projects.Risk", related_name="coaching_sessions", blank=True, verbose_name=_("risks discussed")
+    )
     shared_notes = models.TextField(_("notes shared with the team"), blank=True)
     private_notes = models.TextField(
         _("private notes"), blank=True, help_text=_("Only you and programme staff see these; never the team.")

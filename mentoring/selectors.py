@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from applications.models import Application, TeamMember
+from change_projects.models import Milestone, Risk
 from programmes.enums import IntakeRoleType
 from programmes.models import Intake, Phase
 from selection.selectors import applications_selected
@@ -198,8 +199,15 @@ def session_with_details() -> QuerySet[CoachingSession]:
     return CoachingSession.objects.select_related("application__intake", "assignment__mentor").prefetch_related(
         Prefetch("participants", queryset=TeamMember.objects.select_related("user")),
         "tags",
+        "milestones",
+        "risks",
         Prefetch("agreed_actions", queryset=CoachingAction.objects.select_related("owner")),
     )
+
+
+def coaching_actions_open(*, application) -> list[CoachingAction]:
+    """The team's open and carried-over actions, by due date: for its dashboard and next progress report. 1 query."""
+    return list(team_actions(application=application, outstanding_only=True))
 
 
 # --- The staff overview -------------------------------------------------------------------------
@@ -265,11 +273,7 @@ def left_alone(rows, *, now: datetime | None = None) -> list[LeftAlone]:
     now = now or timezone.now()
     found = []
     for team in rows:
-        try:
-            has_mentor = team.mentored_team is not None
-        except MentoredTeam.DoesNotExist:
-            has_mentor = False
-        if not has_mentor:
+        if not _has_mentor(team):
             found.append(LeftAlone(team=team, days=None, since=None))
             continue
         days = days_without_coaching(team, now)
@@ -343,6 +347,8 @@ def session_form_choices(*, application, assignment) -> dict:
         "members": TeamMember.objects.filter(application=application).select_related("user"),
         "tags": TopicTag.objects.filter(is_active=True).order_by("name"),
         "outstanding": team_actions(application=application, outstanding_only=True),
+        "milestones": Milestone.objects.filter(project__application=application).order_by("due_on", "pk"),
+        "risks": Risk.objects.filter(project__application=application).order_by("pk"),
     }
 
 
@@ -375,3 +381,84 @@ def participant_coaching(*, user) -> list[Application]:
         .prefetch_related(Prefetch("coaching_actions", queryset=outstanding.order_by("due_on", "pk"), to_attr="todo"))
         .order_by("-intake__opens_at")
     )
+
+
+# --- Exports (rows for the shared writer in portal/exports.py) -----------------------------------
+
+
+def team_history_table(*, application, include_private: bool) -> tuple[list[str], list[list]]:
+    """A team's coaching history, one row per session; private notes only when `include_private`."""
+    from django.utils.translation import gettext as _
+
+    from programmes.display import local_datetime_text
+
+    headers = [
+        _("Date and time"),
+        _("Duration (minutes)"),
+        _("Mode"),
+        _("Who took part"),
+        _("Topic tags"),
+        _("Topics"),
+        _("Notes shared with the team"),
+        _("Actions agreed"),
+    ]
+    if include_private:
+        headers.append(_("Private notes"))
+    rows = []
+    for session in team_sessions(application=application).select_related("application__intake"):
+        row = [
+            local_datetime_text(session.application.intake, session.starts_at),
+            session.duration_minutes,
+            session.get_mode_display(),
+            ", ".join(p.user.get_full_name() for p in session.participants.all()),
+            ", ".join(t.name for t in session.tags.all()),
+            session.topics,
+            session.shared_notes,
+            "; ".join(
+                f"{a.description} ({a.owner.get_full_name()}, {a.due_on:%Y-%m-%d}, {a.get_status_display()})"
+                for a in session.agreed_actions.all()
+            ),
+        ]
+        if include_private:
+            row.append(session.private_notes)
+        rows.append(row)
+    return headers, rows
+
+
+def overview_table(*, intake=None, mentor=None) -> tuple[list[str], list[list]]:
+    """The staff overview as a table: one row per selected team."""
+    from django.utils.translation import gettext as _
+
+    headers = [
+        _("Intake"),
+        _("Team"),
+        _("Mentor"),
+        _("Last session"),
+        _("Sessions this phase"),
+        _("Open actions"),
+        _("Overdue actions"),
+        _("Team's hours"),
+    ]
+    rows = []
+    for team in overview_rows(intake=intake, mentor=mentor):
+        mentored = team.mentored_team if _has_mentor(team) else None
+        rows.append(
+            [
+                str(team.intake),
+                team.title,
+                mentored.assignment.mentor.get_full_name() if mentored else "",
+                team.intake.local(team.last_session_at).date().isoformat() if team.last_session_at else "",
+                team.sessions_this_phase,
+                team.open_actions,
+                team.overdue_actions,
+                hours_of(team.session_minutes),
+            ]
+        )
+    return headers, rows
+
+
+def _has_mentor(team) -> bool:
+    try:
+        return team.mentored_team is not None
+    except MentoredTeam.DoesNotExist:
+        return False

@@ -32,6 +32,8 @@ SESSION_FIELDS = (
     "mode",
     "participants",
     "tags",
+    "milestones",
+    "risks",
     "topics",
     "shared_notes",
     "private_notes",
@@ -141,6 +143,8 @@ def session_log(
     mode: str,
     participants=(),
     tags=(),
+    milestones=(),
+    risks=(),
     topics: str = "",
     shared_notes: str = "",
     private_notes: str = "",
@@ -161,6 +165,8 @@ def session_log(
     member_ids = set(application.members.values_list("pk", flat=True))
     if any(p.pk not in member_ids for p in participants):
         raise ValidationError(_("Only members of the team can take part."), code="participants")
+    if any(item.project.application_id != application.pk for item in [*milestones, *risks]):
+        raise ValidationError(_("Only the team's own milestones and risks can be linked."), code="foreign_project")
     session = CoachingSession(
         application=application,
         assignment=assignment,
@@ -177,6 +183,8 @@ def session_log(
     session.save()
     session.participants.set(participants)
     session.tags.set(tags)
+    session.milestones.set(milestones)
+    session.risks.set(risks)
     Activity.record(
         obj=session,
         actor=by,

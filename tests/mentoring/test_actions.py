@@ -13,8 +13,11 @@ from portal.models import Audience
 from portal.selectors import activities_for
 from portal.workflow import TransitionForbidden
 from tests.factories import (
+    ChangeProjectFactory,
     CoachingActionFactory,
     MentoredTeamFactory,
+    MilestoneFactory,
+    RiskFactory,
     StaffFactory,
     TeamMemberFactory,
     UserFactory,
@@ -149,3 +152,18 @@ def test_private_notes_never_reach_the_team_feed(db):
     ]
     assert all("resign" not in f"{e.verb}{e.reason}{e.data}" for e in mentor_feed)
     assert session.private_notes == "The mayor is about to resign."
+
+
+def test_session_links_the_teams_own_milestones_and_risks_only(db):
+    team = MentoredTeamFactory()
+    project = ChangeProjectFactory(application=team.application, intake=team.application.intake)
+    milestone, risk = MilestoneFactory(project=project), RiskFactory(project=project)
+    foreign = MilestoneFactory()
+
+    with pytest.raises(ValidationError) as exc:
+        _log(team, team.assignment.mentor, milestones=[foreign])
+    session = _log(team, team.assignment.mentor, milestones=[milestone], risks=[risk])
+
+    assert exc.value.code == "foreign_project"
+    assert (list(session.milestones.all()), list(session.risks.all())) == ([milestone], [risk])
+    assert list(milestone.coaching_sessions.all()) == [session]
