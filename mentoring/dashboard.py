@@ -2,11 +2,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import is_programme_staff
-from portal.registry import NavItem, Panel, dashboard_panel, register_nav
+from portal.registry import NavItem, Panel, dashboard_panel, project_section, register_nav
 from programmes.enums import IntakeRoleType
 from programmes.rules import is_mentor
 
-from .selectors import mentor_intakes, participant_coaching
+from .selectors import coaching_actions_open, mentor_intakes, participant_coaching
 
 register_nav(NavItem(_("Your teams"), "mentoring:my_teams", is_mentor, order=25))
 register_nav(NavItem(_("Mentoring"), "mentoring:overview", is_programme_staff, order=70))
@@ -41,4 +41,20 @@ def participant_panel(request):
         template="mentoring/panels/participant.html",
         context={"teams": teams, "today": timezone.localdate()},
         order=16,
+    )
+
+
+@project_section("project_dashboard", order=30)
+@project_section("progress_report", order=30)
+def open_actions_section(request, project):
+    """A change project's dashboard and progress report: the team's open coaching actions."""
+    return Panel(
+        title=_("Open coaching actions"),
+        template="mentoring/panels/project_actions.html",
+        context={
+            "actions": coaching_actions_open(application=project.application),
+            "application_id": project.application_id,
+            "today": timezone.localdate(),
+        },
+        order=30,
     )

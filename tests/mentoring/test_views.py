@@ -11,6 +11,7 @@ from mentoring.enums import ActionStatus
 from mentoring.models import CoachingAction, CoachingSession, MentorAssignment, MentorWork, TopicTag
 from tests.factories import (
     ApplicationFactory,
+    ChangeProjectFactory,
     CoachingActionFactory,
     CoachingSessionFactory,
     IntakeFactory,
@@ -265,3 +266,17 @@ def test_staff_add_and_retire_tags(staff_client):
 
     tag.refresh_from_db()
     assert (tag.name, tag.is_active) == ("Budgeting", False)
+
+
+def test_change_project_dashboard_shows_the_open_coaching_actions(client, coached):
+    team, member, session, action = coached
+    CoachingActionFactory(session=session, owner=member.user, description="Finished", status=ActionStatus.DONE)
+    project = ChangeProjectFactory(application=team.application, intake=team.application.intake)
+    client.force_login(member.user)
+
+    response = client.get(reverse("change_projects:dashboard", args=[project.pk]))
+
+    [section] = [s for s in response.context["sections"] if str(s.title) == "Open coaching actions"]
+    assert section.context["actions"] == [action]
+    assert "Book the hall" in _text(response) and "Finished" not in _text(response)
+    assert SECRET not in _text(response)
