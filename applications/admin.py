@@ -1,7 +1,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Application, Attachment, Invitation, Organisation, StatusChange, TeamMember
+from portal.admin import ActivityInline
+
+from .models import Application, Attachment, Invitation, Organisation, TeamMember
 
 
 class TeamMemberInline(admin.TabularInline):
@@ -15,17 +17,6 @@ class OrganisationInline(admin.TabularInline):
     extra = 0
 
 
-class StatusChangeInline(admin.TabularInline):
-    model = StatusChange
-    extra = 0
-    can_delete = False
-    readonly_fields = ["from_status", "to_status", "by", "reason", "created_at"]
-
-    def has_add_permission(self, request, obj=None):
-        # Status changes only through the transition service.
-        return False
-
-
 @admin.register(Application)
 class ApplicationAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "intake", "contact_person", "status", "submitted_at"]
@@ -34,7 +25,7 @@ class ApplicationAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["contact_person"]
     # The status moves only through applications.services.application_transition.
     readonly_fields = ["status", "submitted_at"]
-    inlines = [TeamMemberInline, OrganisationInline, StatusChangeInline]
+    inlines = [TeamMemberInline, OrganisationInline, ActivityInline]
 
 
 @admin.register(Invitation)

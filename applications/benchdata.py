@@ -6,12 +6,15 @@ load them by mistake show it. An intake's applications are spread over the state
 
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 
+from portal.models import Activity, Audience
 from programmes.enums import MemberRoleType, OrganisationType
 
+from .enums import STAGED_STATES
 from .enums import ApplicationStatus as S
-from .models import WORD_LIMITS, Application, Attachment, Organisation, StatusChange, TeamMember
+from .models import WORD_LIMITS, Application, Attachment, Organisation, TeamMember
 
 _VOCABULARY = """
 council residents budget hearing ward participation women youth transparency accountability public
@@ -105,6 +108,7 @@ def seed(ctx) -> None:
 
     rng = ctx.rng
     staff = ctx.made["staff"][0]
+    application_type = ContentType.objects.get_for_model(Application)
     per_intake = ctx.count(600, minimum=12)
     plan = []  # (intake, status)
     for intake in ctx.made["intakes"]:
@@ -164,11 +168,14 @@ def seed(ctx) -> None:
         previous = ""
         for step, to_status in enumerate(PATHS[application.status]):
             changes.append(
-                StatusChange(
-                    application=application,
-                    from_status=previous or S.DRAFT,
-                    to_status=to_status,
-                    by=team[0] if to_status in (S.SUBMITTED, S.WITHDRAWN) else staff,
+                Activity(
+                    content_type=application_type,
+                    object_id=application.pk,
+                    actor=team[0] if to_status in (S.SUBMITTED, S.WITHDRAWN) else staff,
+                    verb=to_status,
+                    from_state=previous or S.DRAFT,
+                    to_state=to_status,
+                    audience=Audience.STAFF if to_status in STAGED_STATES else Audience.TEAM,
                     created_at=application.submitted_at + timedelta(days=step),
                 )
             )
@@ -187,7 +194,7 @@ def seed(ctx) -> None:
             )
     ctx.bulk(TeamMember, members)
     ctx.bulk(Organisation, organisations)
-    ctx.bulk(StatusChange, changes)
+    ctx.bulk(Activity, changes)
     ctx.bulk(Attachment, attachments)
     ctx.made["applications"] = applications
     ctx.made["summary"].append(f"{len(applications)} applications, {len(people)} applicants")

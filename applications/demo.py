@@ -8,11 +8,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from accounts.models import User
+from portal.models import Activity
 from programmes.enums import CEFRLevel, MemberRoleType, OrganisationType
 from programmes.models import Programme
 
 from .enums import ApplicationStatus as S
-from .models import Application, Attachment, Organisation, StatusChange, TeamMember
+from .models import Application, Attachment, Organisation, TeamMember
 from .services import application_transition
 
 PROGRAMME_SLUG = "leadership-in-local-governance"
@@ -315,7 +316,7 @@ def seed(*, stdout) -> None:
             title=title,
             **_outline(org_name, problem, objectives, target, areas, sdgs),
         )
-        StatusChange.objects.create(application=application, from_status="", to_status=S.DRAFT, by=contact)
+        Activity.record(obj=application, actor=contact, verb="started the application", to_state=S.DRAFT)
         Organisation.objects.create(application=application, name=org_name, type=org_type, country=country)
         for index, (user, role, gender, position) in enumerate(people):
             TeamMember.objects.create(

@@ -1,5 +1,6 @@
 """How application events and deadlines read to people, in plain words."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 
 from programmes.display import local_datetime_text
@@ -7,16 +8,24 @@ from programmes.enums import CoreArea
 
 from .enums import SDG_CHOICES
 from .enums import ApplicationStatus as S
+from .models import Application
 
 
-def status_event_text(change) -> str:
-    """One line of the team's activity feed for a StatusChange."""
-    who = str(change.by) if change.by else _("The programme team")
-    if change.to_status == S.DRAFT and not change.from_status:
+def status_event_text(activity) -> str:
+    """One line of an application's activity feed for an `portal.Activity` entry.
+
+    The application's own state changes read in plain words; an entry of a child object (a
+    confirmation, say) reads as its actor and verb.
+    """
+    who = str(activity.actor) if activity.actor else _("The programme team")
+    own = ContentType.objects.get_for_id(activity.content_type_id).model_class() is Application  # cached
+    if not own or activity.to_state not in S.values:
+        return f"{who} {activity.verb}."
+    if activity.to_state == S.DRAFT and not activity.from_state:
         return _("%(who)s started the application.") % {"who": who}
-    if change.to_status == S.DRAFT:
+    if activity.to_state == S.DRAFT:
         return _("%(who)s reopened the application so the team can correct it.") % {"who": who}
-    if change.to_status == S.SUBMITTED and change.from_status in (S.ELIGIBLE, S.INELIGIBLE):
+    if activity.to_state == S.SUBMITTED and activity.from_state in (S.ELIGIBLE, S.INELIGIBLE):
         return _("The eligibility check was reopened.")
     texts = {
         S.SUBMITTED: _("%(who)s submitted the application."),
@@ -32,12 +41,22 @@ def status_event_text(change) -> str:
         S.WAITLISTED_PENDING: _("%(who)s decided to put the team on the waiting list (not released yet)."),
         S.REJECTED_PENDING: _("%(who)s decided not to select the team (not released yet)."),
     }
-    return texts[change.to_status] % {"who": who}
+    return texts[activity.to_state] % {"who": who}
 
 
 def deadline_text(application) -> str:
     """The team's deadline like every intake time: “15 March 2027, 23:59 CET”."""
     return local_datetime_text(application.intake, application.deadline)
+
+
+def section_answers(application) -> list:
+    """The outline by section, each answer with its field (for its label) as people read it."""
+    from .outline import SECTIONS
+
+    return [
+        (section, [(application._meta.get_field(n), answer_value(application, n)) for n in section.fields])
+        for section in SECTIONS
+    ]
 
 
 def answer_value(application, field_name: str):

@@ -4,11 +4,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from portal.models import Activity
 from programmes.display import for_recipient
 
 from .display import deadline_text, status_event_text
 from .enums import ApplicationStatus
-from .models import Invitation, StatusChange
+from .models import Application, Invitation
 
 
 def _send(*, template: str, context: dict, user=None, email=None) -> None:
@@ -18,14 +19,14 @@ def _send(*, template: str, context: dict, user=None, email=None) -> None:
     send_mail(subject, body, None, [email or user.email])
 
 
-def status_email_send(*, status_change_id: int) -> None:
+def status_email_send(*, activity_id: int) -> None:
     """Tell every team member what happened; a submission comes with a summary of what was sent."""
-    change = (
-        StatusChange.objects.select_related("application__intake__programme", "by")
-        .prefetch_related("application__members__user", "application__organisations", "application__attachments")
-        .get(pk=status_change_id)
+    change = Activity.objects.select_related("actor", "content_type").get(pk=activity_id)
+    application = (
+        Application.objects.select_related("intake__programme")
+        .prefetch_related("members__user", "organisations", "attachments")
+        .get(pk=change.object_id)
     )
-    application = change.application
     for member in application.members.all():
         with for_recipient(member.user):
             context = {
@@ -33,8 +34,8 @@ def status_email_send(*, status_change_id: int) -> None:
                 "change": change,
                 "event": status_event_text(change),
                 "deadline": deadline_text(application),
-                "is_submission": change.to_status == ApplicationStatus.SUBMITTED,
-                "status_label": ApplicationStatus(change.to_status).label,
+                "is_submission": change.to_state == ApplicationStatus.SUBMITTED,
+                "status_label": ApplicationStatus(change.to_state).label,
                 "base_url": settings.PORTAL_BASE_URL,
             }
             _send(template="status", context=context, user=member.user)

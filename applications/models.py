@@ -114,19 +114,16 @@ class Application(models.Model):
     def status_for_team(self) -> str:
         """The status the team has been told: a staged (unreleased) decision reads as the last told status.
 
-        List selectors annotate `told_status`; a single application asks the database.
+        What the team was told is the last state its activity feed shows it (staged decisions are
+        recorded for staff only). List selectors annotate `told_status`; a single application asks.
         """
         if self.status not in STAGED_STATES:
             return self.status
         if hasattr(self, "told_status"):
             return self.told_status or ApplicationStatus.UNDER_REVIEW
-        told = (
-            self.status_changes.exclude(to_status__in=sorted(STAGED_STATES))
-            .order_by("-created_at", "-pk")
-            .values_list("to_status", flat=True)
-            .first()
-        )
-        return told or ApplicationStatus.UNDER_REVIEW
+        from .selectors import told_status_of
+
+        return told_status_of(self) or ApplicationStatus.UNDER_REVIEW
 
     def get_status_for_team_display(self) -> str:
         return ApplicationStatus(self.status_for_team()).label
@@ -253,27 +250,3 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
-
-
-class StatusChange(models.Model):
-    """One step in an application's life: who moved it from which status to which, when and why."""
-
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from"), max_length=20, choices=ApplicationStatus.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=ApplicationStatus.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    reason = models.TextField(_("reason"), blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(to_status__in=ApplicationStatus.values), name="status_change_to_valid"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.from_status} → {self.to_status}"

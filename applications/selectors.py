@@ -1,11 +1,14 @@
 """Every non-trivial read of applications, shaped so that pages cost a fixed number of queries."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from accounts.rules import is_programme_staff
+from portal.models import Activity, Audience
+from portal.selectors import activities_for
 
-from .enums import STAGED_STATES, SUBMITTED_STATES, ApplicationStatus
-from .models import Application, Attachment, Organisation, StatusChange, TeamMember
+from .enums import SUBMITTED_STATES, ApplicationStatus
+from .models import Application, Attachment, Organisation, TeamMember
 
 
 def applications_visible_to(*, user) -> QuerySet[Application]:
@@ -27,14 +30,27 @@ def application_with_team(queryset: QuerySet[Application]) -> QuerySet[Applicati
     )
 
 
-def with_status_for_team(queryset: QuerySet[Application]) -> QuerySet[Application]:
-    """Annotate what `Application.status_for_team` needs, so lists ask no query per row."""
-    told = (
-        StatusChange.objects.filter(application=OuterRef("pk"))
-        .exclude(to_status__in=sorted(STAGED_STATES))
+def _told(application_ref):
+    """The application's entries the team can read that moved its state, newest first."""
+    return (
+        Activity.objects.filter(
+            content_type=ContentType.objects.get_for_model(Application),
+            object_id=application_ref,
+            audience=Audience.TEAM,
+        )
+        .exclude(to_state="")
         .order_by("-created_at", "-pk")
     )
-    return queryset.annotate(told_status=Subquery(told.values("to_status")[:1]))
+
+
+def told_status_of(application) -> str | None:
+    """The last status the team was told (a staged decision is not told until released)."""
+    return _told(application.pk).values_list("to_state", flat=True).first()
+
+
+def with_status_for_team(queryset: QuerySet[Application]) -> QuerySet[Application]:
+    """Annotate what `Application.status_for_team` needs, so lists ask no query per row."""
+    return queryset.annotate(told_status=Subquery(_told(OuterRef("pk")).values("to_state")[:1]))
 
 
 def applications_for_user(*, user) -> list[Application]:
@@ -46,12 +62,10 @@ def applications_for_user(*, user) -> list[Application]:
     )
 
 
-def application_timeline(*, application, for_team: bool = False) -> list[StatusChange]:
-    """The application's history; the team's view leaves out staged (unreleased) decisions."""
-    changes = application.status_changes.select_related("by").order_by("created_at", "pk")
-    if for_team:
-        changes = changes.exclude(to_status__in=sorted(STAGED_STATES))
-    return list(changes)
+def application_timeline(*, application, for_team: bool = False) -> list[Activity]:
+    """The application's readable feed; the team's view leaves out what is for staff only (staged decisions)."""
+    audiences = (Audience.TEAM,) if for_team else Audience.values
+    return list(activities_for(obj=application, audiences=audiences))
 
 
 def applications_for_intake(*, intake) -> QuerySet[Application]:

@@ -1,60 +1,35 @@
 """Every write to applications goes through here: validation, save, history, e-mails after commit."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.models import Activity
+from portal.workflow import Forbidden, TransitionForbidden, TransitionNotAllowed, transition  # noqa: F401 - re-exported
+
 from .enums import (
     ACTIVE_STATES,
     EDITABLE_STATES,
-    STAGED_STATES,
     WITHDRAW_BY_DEADLINE_STATES,
     ApplicationStatus,
     AttachmentKind,
-    can_transition,
 )
-from .models import Application, Attachment, Invitation, Organisation, StatusChange, TeamMember
+from .models import Application, Attachment, Invitation, Organisation, TeamMember
 from .validators import validate_upload
+from .workflows import APPLICATION_WORKFLOW
 
 
-class TransitionNotAllowed(ValidationError):
-    """The allowed-transitions table has no arrow from the current status to the requested one."""
+def application_transition(*, application: Application, to: str, by, reason: str = "", notify: bool = True) -> Activity:
+    """The only place an application's status changes: a thin wrapper over the workflow kit.
 
-
-@transaction.atomic
-def application_transition(
-    *, application: Application, to: str, by, reason: str = "", notify: bool = True
-) -> StatusChange:
-    """The only place an application's status changes: checks the table, saves, records, notifies.
-
-    `notify=False` leaves the team's e-mail to the caller. Staged decisions (e.g. ACCEPTED_PENDING)
-    are never e-mailed and stay off the team's pages until staff release them.
+    The kit locks the row, checks `APPLICATION_WORKFLOW` (the table and who may take each arrow),
+    saves, records the activity entry and e-mails the team after commit. `notify=False` leaves the
+    team's e-mail to the caller; staged decisions (e.g. ACCEPTED_PENDING) are never e-mailed and
+    are recorded for staff only until staff release them.
     """
-    # Lock the row so two staff members cannot move the same application at once.
-    current = Application.objects.select_for_update().only("status").get(pk=application.pk).status
-    if not can_transition(current, to):
-        raise TransitionNotAllowed(
-            _("An application cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": ApplicationStatus(current).label, "to": ApplicationStatus(to).label},
-            code="transition_not_allowed",
-        )
-    application.status = to
-    fields = ["status", "updated_at"]
-    if to == ApplicationStatus.SUBMITTED:
-        application.submitted_at = timezone.now()
-        fields.append("submitted_at")
-    application._change_reason = reason or f"{current} → {to}"
-    application.save(update_fields=fields)
-    change = StatusChange.objects.create(
-        application=application, from_status=current, to_status=to, by=by, reason=reason
-    )
-    if notify and to not in STAGED_STATES:
-        from .tasks import send_status_email
-
-        transaction.on_commit(lambda: send_status_email.delay(change.pk))
-    return change
+    return transition(workflow=APPLICATION_WORKFLOW, obj=application, to=to, by=by, reason=reason, notify=notify)
 
 
 def _user_has_active_application(*, user, intake) -> bool:
@@ -87,13 +62,19 @@ def application_start(*, intake, by) -> Application:
         gender=by.gender,
         is_contact=True,
     )
-    StatusChange.objects.create(application=application, from_status="", to_status=ApplicationStatus.DRAFT, by=by)
+    Activity.record(
+        obj=application, actor=by, verb=_("started the application"), from_state="", to_state=ApplicationStatus.DRAFT
+    )
     return application
+
+
+class ApplicationLocked(Forbidden):
+    """The application is no longer a draft: the team cannot change it (views check this first)."""
 
 
 def _ensure_editable(application: Application) -> None:
     if application.status not in EDITABLE_STATES:
-        raise PermissionDenied(_("This application has been submitted and can no longer be changed."))
+        raise ApplicationLocked(_("This application has been submitted and can no longer be changed."))
 
 
 # --- Team ---------------------------------------------------------------------------------
@@ -239,7 +220,7 @@ def attachment_delete(*, attachment: Attachment, by) -> None:
 # --- Submission, withdrawal, reopening, deadlines -----------------------------------------
 
 
-def application_submit(*, application: Application, by, now=None) -> StatusChange:
+def application_submit(*, application: Application, by, now=None) -> Activity:
     """Submit before the team's deadline and only when the checklist is complete."""
     from .checks import checklist
 
@@ -255,7 +236,7 @@ def application_submit(*, application: Application, by, now=None) -> StatusChang
     return application_transition(application=application, to=ApplicationStatus.SUBMITTED, by=by)
 
 
-def application_withdraw(*, application: Application, by, reason: str = "", now=None) -> StatusChange:
+def application_withdraw(*, application: Application, by, reason: str = "", now=None) -> Activity:
     """The team withdraws; before a decision only up to the deadline, an accepted team may decline later."""
     now = now or timezone.now()
     if application.status in WITHDRAW_BY_DEADLINE_STATES and not application.is_before_deadline(now):
@@ -263,14 +244,14 @@ def application_withdraw(*, application: Application, by, reason: str = "", now=
     return application_transition(application=application, to=ApplicationStatus.WITHDRAWN, by=by, reason=reason)
 
 
-def application_reopen(*, application: Application, by, reason: str) -> StatusChange:
+def application_reopen(*, application: Application, by, reason: str) -> Activity:
     """Staff send a submitted application back to the team for corrections."""
     if not reason.strip():
         raise ValidationError(_("Please say what the team should correct."), code="reason")
     return application_transition(application=application, to=ApplicationStatus.DRAFT, by=by, reason=reason)
 
 
-def application_screen(*, application: Application, by, eligible: bool, reason: str) -> StatusChange:
+def application_screen(*, application: Application, by, eligible: bool, reason: str) -> Activity:
     """Staff's eligibility decision; the team is told by e-mail."""
     if not eligible and not reason.strip():
         raise ValidationError(_("Please give the reason the application is not eligible."), code="reason")

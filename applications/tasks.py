@@ -4,10 +4,10 @@ from celery import shared_task
 
 
 @shared_task(name="applications.send_status_email")
-def send_status_email(status_change_id: int) -> None:
+def send_status_email(activity_id: int) -> None:
     from .emails import status_email_send
 
-    status_email_send(status_change_id=status_change_id)
+    status_email_send(activity_id=activity_id)
 
 
 @shared_task(name="applications.send_invitation_email")

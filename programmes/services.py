@@ -10,8 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.workflow import transition
+
 from .enums import PublicationStatus
 from .models import Intake, Phase, Programme, RubricCriterion
+from .workflows import INTAKE_WORKFLOW, PROGRAMME_WORKFLOW
 
 # Slugs that would collide with the app's own URLs (/programmes/staff/, /programmes/intakes/).
 RESERVED_SLUGS = frozenset({"staff", "intakes"})
@@ -55,6 +58,15 @@ def _apply(instance, data: dict, allowed: tuple[str, ...]):
         setattr(instance, name, value)
 
 
+def _publication(workflow, obj, to: str, *, by):
+    """Publish or unpublish through the workflow kit; a repeated click changes nothing."""
+    if obj.status == to:
+        return obj
+    obj._history_user = by
+    transition(workflow=workflow, obj=obj, to=to, by=by)
+    return obj
+
+
 def _check_slug(slug: str) -> None:
     if slug in RESERVED_SLUGS:
         raise ValidationError({"slug": _("“%(slug)s” is reserved; choose another.") % {"slug": slug}})
@@ -83,15 +95,13 @@ def programme_update(*, programme: Programme, data: dict, by) -> Programme:
 @transaction.atomic
 def programme_publish(*, programme: Programme, by) -> Programme:
     """Show the programme (and its published intakes) in the public catalogue."""
-    programme.status = PublicationStatus.PUBLISHED
-    return _save(programme, by=by)
+    return _publication(PROGRAMME_WORKFLOW, programme, PublicationStatus.PUBLISHED, by=by)
 
 
 @transaction.atomic
 def programme_unpublish(*, programme: Programme, by) -> Programme:
     """Take the programme and all its intakes out of the public catalogue; nothing is deleted."""
-    programme.status = PublicationStatus.DRAFT
-    return _save(programme, by=by)
+    return _publication(PROGRAMME_WORKFLOW, programme, PublicationStatus.DRAFT, by=by)
 
 
 # --- Intakes -----------------------------------------------------------------------------
@@ -128,15 +138,13 @@ def intake_publish(*, intake: Intake, by) -> Intake:
     problems = intake_publish_problems(intake=intake)
     if problems:
         raise ValidationError(problems)
-    intake.status = PublicationStatus.PUBLISHED
-    return _save(intake, by=by)
+    return _publication(INTAKE_WORKFLOW, intake, PublicationStatus.PUBLISHED, by=by)
 
 
 @transaction.atomic
 def intake_unpublish(*, intake: Intake, by) -> Intake:
     """Take the intake out of the catalogue (and close it to new applications)."""
-    intake.status = PublicationStatus.DRAFT
-    return _save(intake, by=by)
+    return _publication(INTAKE_WORKFLOW, intake, PublicationStatus.DRAFT, by=by)
 
 
 @transaction.atomic

@@ -6,6 +6,8 @@ from django.core import mail
 from django.urls import reverse
 
 from applications.enums import ApplicationStatus
+from portal.models import Audience
+from portal.selectors import activities_for
 from tests.factories import (
     ApplicationFactory,
     IntakeFactory,
@@ -146,9 +148,9 @@ def test_screening_decision_recorded_and_team_told(staff_client, staff, db, djan
         )
 
     application.refresh_from_db()
-    change = application.status_changes.last()
+    change = activities_for(obj=application, audiences=Audience.values).last()
     assert application.status == ApplicationStatus.INELIGIBLE
-    assert (change.by, change.reason) == (staff, "Peru is not in this intake's region.")
+    assert (change.actor, change.reason) == (staff, "Peru is not in this intake's region.")
     assert [m.to for m in mail.outbox] == [[application.contact_person.email]]
     assert "The application did not pass the eligibility check." in mail.outbox[0].body
     assert "Peru is not in this intake's region." in mail.outbox[0].body

@@ -5,6 +5,8 @@ from django.urls import reverse
 from applications.dashboard import intake_applications_panel, my_applications_panel
 from applications.enums import ApplicationStatus
 from applications.models import Application
+from portal.models import Audience
+from portal.selectors import activities_for
 from tests.factories import ApplicationFactory, IntakeFactory, TeamMemberFactory, UserFactory
 
 
@@ -17,7 +19,9 @@ def test_start_creates_draft_with_starter_as_contact_and_first_member(applicant_
     assert response.url == reverse("applications:outline", kwargs={"pk": application.pk, "section": "problem"})
     assert (application.contact_person, application.status) == (applicant, ApplicationStatus.DRAFT)
     assert [(m.user, m.is_contact) for m in application.members.all()] == [(applicant, True)]
-    assert [(c.from_status, c.to_status) for c in application.status_changes.all()] == [("", "draft")]
+    assert [
+        (c.from_state, c.to_state, c.actor) for c in activities_for(obj=application, audiences=Audience.values)
+    ] == [("", "draft", applicant)]
 
 
 def test_start_refused_for_country_not_eligible(client, db):

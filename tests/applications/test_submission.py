@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from applications import services
 from applications.enums import ApplicationStatus
-from applications.models import StatusChange
+from portal.models import Activity
+from portal.selectors import activities_for
 from tests.factories import ApplicationFactory, StaffFactory
 
 
@@ -143,7 +144,7 @@ def test_withdraw_before_deadline_after_confirmation(client, complete):
     complete.refresh_from_db()
     assert confirm.status_code == 200
     assert complete.status == ApplicationStatus.WITHDRAWN
-    assert complete.status_changes.last().reason == "Elections were called"
+    assert activities_for(obj=complete).last().reason == "Elections were called"
 
 
 def test_withdraw_after_deadline_refused(complete):
@@ -161,9 +162,9 @@ def test_staff_reopen_sends_back_to_draft_with_reason(client, db):
     client.post(reverse("applications:reopen", kwargs={"pk": application.pk}), {"reason": "Attach the signed letter"})
 
     application.refresh_from_db()
-    change = application.status_changes.last()
+    change = activities_for(obj=application).last()
     assert application.status == ApplicationStatus.DRAFT
-    assert (change.from_status, change.to_status, change.by, change.reason) == (
+    assert (change.from_state, change.to_state, change.actor, change.reason) == (
         "submitted",
         "draft",
         staff,
@@ -206,7 +207,7 @@ def test_staff_extends_one_team_deadline_and_team_sees_it(client, db):
 
 def test_status_page_shows_timeline_in_plain_words(client, db):
     application = ApplicationFactory(eligible=True, contact_person__full_name="Nguyễn Thị Lan")
-    StatusChange.objects.filter(application=application, to_status="submitted").update(by=application.contact_person)
+    Activity.objects.filter(object_id=application.pk, to_state="submitted").update(actor=application.contact_person)
     client.force_login(application.contact_person)
 
     response = client.get(reverse("applications:status", kwargs={"pk": application.pk}))

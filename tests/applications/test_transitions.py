@@ -2,10 +2,12 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError
 
-from applications.enums import ALLOWED_TRANSITIONS, ApplicationStatus
+from applications.enums import ALLOWED_TRANSITIONS, TEAM_TRANSITIONS, ApplicationStatus
 from applications.models import Application
-from applications.services import TransitionNotAllowed, application_transition
-from tests.factories import ApplicationFactory, StaffFactory
+from applications.services import TransitionForbidden, TransitionNotAllowed, application_transition
+from portal.models import Activity, Audience
+from portal.selectors import activities_for
+from tests.factories import ApplicationFactory, StaffFactory, TeamMemberFactory
 
 S = ApplicationStatus
 
@@ -20,28 +22,68 @@ def _application_in(status):
 @pytest.mark.parametrize(("start", "end"), ALLOWED)
 def test_transition_allowed_saves_and_records_history(db, django_capture_on_commit_callbacks, start, end):
     application = _application_in(start)
-    staff = StaffFactory()
+    # The team's contact person takes the team's arrows; programme staff every other one.
+    actor = application.contact_person if (start, end) in TEAM_TRANSITIONS else StaffFactory()
 
     with django_capture_on_commit_callbacks(execute=False):
-        change = application_transition(application=application, to=end, by=staff, reason="Checked")
+        change = application_transition(application=application, to=end, by=actor, reason="Checked")
 
     application.refresh_from_db()
     assert application.status == end
-    assert (change.from_status, change.to_status, change.by, change.reason) == (start, end, staff, "Checked")
+    assert (change.from_state, change.to_state, change.actor, change.reason) == (start, end, actor, "Checked")
+    assert activities_for(obj=application, audiences=Audience.values).last() == change
     assert application.history.first().history_change_reason == "Checked"
 
 
 @pytest.mark.parametrize(("start", "end"), REFUSED)
 def test_transition_refused_leaves_status_and_history_alone(db, start, end):
     application = _application_in(start)
-    changes_before = application.status_changes.count()
+    entries_before = Activity.objects.count()
 
     with pytest.raises(TransitionNotAllowed):
         application_transition(application=application, to=end, by=StaffFactory())
 
     application.refresh_from_db()
     assert application.status == start
-    assert application.status_changes.count() == changes_before
+    assert Activity.objects.count() == entries_before
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "who"),
+    [
+        (S.DRAFT, S.SUBMITTED, "staff"),  # only the team submits
+        (S.DRAFT, S.SUBMITTED, "member"),  # ... and of the team, its contact person
+        (S.SUBMITTED, S.ELIGIBLE, "contact"),  # only staff screen
+        (S.UNDER_REVIEW, S.ACCEPTED_PENDING, "contact"),  # only staff decide
+        (S.ACCEPTED_PENDING, S.ACCEPTED, "contact"),  # only staff release
+        (S.ACCEPTED, S.WAITLISTED_PENDING, "member"),
+        (S.SUBMITTED, S.ELIGIBLE, "system"),  # the system only expires unconfirmed places
+    ],
+)
+def test_transition_by_a_forbidden_actor_is_refused_without_entry(db, start, end, who):
+    application = _application_in(start)
+    actor = {
+        "staff": StaffFactory,
+        "contact": lambda: application.contact_person,
+        "member": lambda: TeamMemberFactory(application=application).user,
+        "system": lambda: None,
+    }[who]()
+    entries_before = Activity.objects.count()
+
+    with pytest.raises(TransitionForbidden):
+        application_transition(application=application, to=end, by=actor)
+
+    application.refresh_from_db()
+    assert application.status == start
+    assert Activity.objects.count() == entries_before
+
+
+def test_system_may_withdraw_an_accepted_team(db):
+    application = _application_in(S.ACCEPTED)
+
+    change = application_transition(application=application, to=S.WITHDRAWN, by=None, reason="Not confirmed.")
+
+    assert (application.status, change.actor, change.audience) == (S.WITHDRAWN, None, Audience.TEAM)
 
 
 def test_transition_table_covers_every_status():

@@ -1,8 +1,9 @@
 import factory
 from django.core.files.base import ContentFile
 
-from applications.enums import ApplicationStatus, AttachmentKind
-from applications.models import Application, Attachment, Invitation, Organisation, StatusChange, TeamMember
+from applications.enums import STAGED_STATES, ApplicationStatus, AttachmentKind
+from applications.models import Application, Attachment, Invitation, Organisation, TeamMember
+from portal.models import Activity, Audience
 from programmes.enums import CEFRLevel, CoreArea, MemberRoleType, OrganisationType
 
 from .accounts import UserFactory
@@ -16,7 +17,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     """A draft with a complete outline, its contact person as first member and one organisation.
 
     State traits (`submitted=True`, `eligible=True`, `under_review=True`, `accepted=True`...) set the
-    status and record the StatusChange history a real application would have.
+    status and record the activity trail (portal.Activity) a real application would have.
     `complete=True` adds a team that meets the intake's default composition rules and a mandate letter.
     """
 
@@ -72,8 +73,8 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def history(self, create, extracted, **kwargs):
-        """The StatusChange trail leading to the status, so timelines and counts look real."""
-        if not create:
+        """The activity trail leading to the status, so timelines and counts look real (`history=False`: none)."""
+        if not create or extracted is False:
             return
         S = ApplicationStatus
         path = {
@@ -92,7 +93,14 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
         }[self.status]
         previous = ""
         for status in path:
-            StatusChange.objects.create(application=self, from_status=previous, to_status=status, by=None)
+            Activity.record(
+                obj=self,
+                actor=None,
+                verb=status,
+                from_state=previous,
+                to_state=status,
+                audience=Audience.STAFF if status in STAGED_STATES else Audience.TEAM,
+            )
             previous = status
         if self.status != S.DRAFT and self.status != S.WITHDRAWN and self.submitted_at is None:
             self.submitted_at = self.created_at

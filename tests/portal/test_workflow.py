@@ -49,7 +49,7 @@ DEMO = Workflow(
 
 
 def test_transition_saves_records_and_notifies_after_commit(db, django_capture_on_commit_callbacks):
-    application = ApplicationFactory(title="Hearings")
+    application = ApplicationFactory(history=False, title="Hearings")
     sent.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -70,7 +70,7 @@ def test_transition_saves_records_and_notifies_after_commit(db, django_capture_o
 
 
 def test_transition_not_in_table_is_refused_without_entry(db):
-    application = ApplicationFactory()
+    application = ApplicationFactory(history=False)
 
     with pytest.raises(TransitionNotAllowed):
         transition(workflow=DEMO, obj=application, to=S.ACCEPTED, by=StaffFactory())
@@ -80,7 +80,7 @@ def test_transition_not_in_table_is_refused_without_entry(db):
 
 
 def test_transition_by_wrong_actor_is_refused_without_entry(db):
-    application = ApplicationFactory()
+    application = ApplicationFactory(history=False)
 
     with pytest.raises(TransitionForbidden):
         transition(workflow=DEMO, obj=application, to=S.SUBMITTED, by=UserFactory())
@@ -90,7 +90,7 @@ def test_transition_by_wrong_actor_is_refused_without_entry(db):
 
 
 def test_transition_needing_a_reason_refuses_blank_and_keeps_long_reasons(db):
-    application = ApplicationFactory(status=S.SUBMITTED)
+    application = ApplicationFactory(history=False, status=S.SUBMITTED)
     staff = StaffFactory()
 
     with pytest.raises(ReasonRequired):
@@ -104,15 +104,15 @@ def test_transition_needing_a_reason_refuses_blank_and_keeps_long_reasons(db):
 
 
 def test_workflow_can_and_allowed_targets_follow_the_predicates(db):
-    application = ApplicationFactory()
+    application = ApplicationFactory(history=False)
 
     assert DEMO.allowed_targets(application.contact_person, application) == [S.SUBMITTED]
     assert DEMO.allowed_targets(UserFactory(), application) == []
 
 
 def test_system_transition_needs_the_system_flag(db):
-    application = ApplicationFactory()
-    submitted = ApplicationFactory(status=S.SUBMITTED)
+    application = ApplicationFactory(history=False)
+    submitted = ApplicationFactory(history=False, status=S.SUBMITTED)
 
     with pytest.raises(TransitionForbidden):
         transition(workflow=DEMO, obj=application, to=S.SUBMITTED, by=None)
