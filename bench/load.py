@@ -37,7 +37,7 @@ def people() -> dict:
     for user in User.objects.filter(email__startswith="bench-reviewer-").order_by("pk")[:40]:
         scorable = list(
             ReviewAssignment.objects.filter(
-                reviewer=user, voided=False, application__conflict_declarations__reviewer=user,
+                reviewer=user, status="active", application__conflict_declarations__reviewer=user,
                 application__conflict_declarations__has_conflict=False,
             )
             .filter(Q(review__isnull=True) | Q(review__status="draft"))

@@ -54,7 +54,7 @@ def fixtures() -> dict:
     # The reviewer with the longest queue in an intake still selecting.
     reviewer = (
         User.objects.filter(email__startswith="bench-reviewer-")
-        .annotate(n=Count("review_assignments", filter=Q(review_assignments__voided=False)))
+        .annotate(n=Count("review_assignments", filter=Q(review_assignments__status="active")))
         .order_by("-n", "pk")
         .first()
     )
@@ -67,11 +67,11 @@ def fixtures() -> dict:
     submitted = Application.objects.filter(intake=open_intake, status=S.SUBMITTED).order_by("pk").first()
     declared = ConflictDeclaration.objects.filter(reviewer=reviewer, has_conflict=False).values("application")
     scoring = (
-        ReviewAssignment.objects.filter(reviewer=reviewer, voided=False, application__in=declared)
+        ReviewAssignment.objects.filter(reviewer=reviewer, status="active", application__in=declared)
         .filter(Q(review__isnull=True) | Q(review__status="draft"))
         .order_by("pk")
         .first()
-    ) or ReviewAssignment.objects.filter(reviewer=reviewer, voided=False, application__in=declared).first()
+    ) or ReviewAssignment.objects.filter(reviewer=reviewer, status="active", application__in=declared).first()
     return {
         "staff": staff,
         "reviewer": reviewer,

@@ -34,7 +34,7 @@ MILESTONE_STATES = [MilestoneStatus.DONE, MilestoneStatus.IN_PROGRESS, Milestone
 def seed(ctx) -> None:
     rng, today = ctx.rng, ctx.now.date()
     confirmed = set(
-        Confirmation.objects.filter(confirmed_at__isnull=False, application__status=S.ACCEPTED).values_list(
+        Confirmation.objects.filter(status="confirmed", application__status=S.ACCEPTED).values_list(
             "application_id", flat=True
         )
     )

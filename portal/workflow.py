@@ -42,7 +42,14 @@ class TransitionNotAllowed(ValidationError):
     """The table has no arrow from the current state to the requested one."""
 
 
-class TransitionForbidden(Exception):
+class Forbidden(Exception):
+    """A domain refusal: this user may not do this to this object. Views answer 404 (never 403).
+
+    Services raise it (or a subclass) instead of deciding an HTTP status themselves.
+    """
+
+
+class TransitionForbidden(Forbidden):
     """The actor may not trigger this transition. Views answer 404 (never 403) for it."""
 
 

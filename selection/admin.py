@@ -27,8 +27,8 @@ class ConflictDeclarationAdmin(SimpleHistoryAdmin):
 
 @admin.register(ReviewAssignment)
 class ReviewAssignmentAdmin(SimpleHistoryAdmin):
-    list_display = ["application", "reviewer", "voided", "created_at"]
-    list_filter = ["voided"]
+    list_display = ["application", "reviewer", "status", "created_at"]
+    list_filter = ["status"]
 
 
 class CriterionScoreInline(admin.TabularInline):

@@ -10,7 +10,7 @@ from datetime import timedelta
 from applications.enums import DECIDED_STATES
 from applications.enums import ApplicationStatus as S
 
-from .enums import ConflictKind, Outcome, Recommendation, ReviewStatus
+from .enums import AssignmentStatus, ConfirmationStatus, ConflictKind, Outcome, Recommendation, ReviewStatus
 from .models import (
     Confirmation,
     ConflictDeclaration,
@@ -52,7 +52,7 @@ def seed(ctx) -> None:
                     reviewer=reviewer,
                     assigned_by=staff,
                     notified_at=assigned_at,
-                    voided=conflicted,
+                    status=AssignmentStatus.VOIDED if conflicted else AssignmentStatus.ACTIVE,
                     voided_reason="Declared a conflict of interest." if conflicted else "",
                     voided_at=assigned_at + timedelta(days=1) if conflicted else None,
                 )
@@ -125,7 +125,8 @@ def seed(ctx) -> None:
                 Confirmation(
                     application=application,
                     deadline=decided + timedelta(days=14),
-                    confirmed_at=decided + timedelta(days=3) if confirmed else None,
+                    status=ConfirmationStatus.CONFIRMED if confirmed else ConfirmationStatus.PENDING,
+                    closed_at=decided + timedelta(days=3) if confirmed else None,
                 )
             )
     ctx.bulk(Decision, decisions)

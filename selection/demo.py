@@ -10,11 +10,13 @@ from django.utils import timezone
 
 from accounts.models import User
 from applications.enums import IN_SELECTION_STATES
+from portal.workflow import transition
 from programmes.enums import IntakeRoleType
 from programmes.models import IntakeRole, Programme
 
-from .enums import Recommendation, ReviewStatus
+from .enums import AssignmentStatus, Recommendation, ReviewStatus
 from .models import ConflictDeclaration, CriterionScore, Review, ReviewAssignment, SelectionSettings
+from .workflows import REVIEW_WORKFLOW
 
 PROGRAMME_SLUG = "leadership-in-local-governance"
 
@@ -67,7 +69,7 @@ def seed(*, stdout) -> None:
             if reviewer.country and reviewer.country.code in countries:
                 continue
             assignment = ReviewAssignment.objects.filter(
-                application=application, reviewer=reviewer, voided=False
+                application=application, reviewer=reviewer, status=AssignmentStatus.ACTIVE
             ).first()
             if assignment is None:
                 assignment = ReviewAssignment.objects.create(
@@ -83,10 +85,9 @@ def seed(*, stdout) -> None:
                 base = (index * 3 + c_index * 2) % (criterion.max_score + 1)
                 score = min(max(base + LENIENCY[r_index], 1), criterion.max_score)
                 CriterionScore.objects.create(review=review, criterion=criterion, score=score)
-            review.status = ReviewStatus.SUBMITTED
-            review.submitted_at = timezone.now()
             review.recommendation = [Recommendation.ACCEPT, Recommendation.WAITLIST, Recommendation.REJECT][index % 3]
             review.comment = "A clear problem statement; the local commitment could be more specific."
             review.save()
+            transition(workflow=REVIEW_WORKFLOW, obj=review, to=ReviewStatus.SUBMITTED, by=reviewer)
             scored += 1
     stdout.write(f"Selection: {len(reviewers)} reviewers, {scored} reviews submitted")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from programmes.display import for_recipient, local_datetime_text
 
-from .enums import Outcome
+from .enums import AssignmentStatus, Outcome
 
 PLACEHOLDERS = {
     "team": gettext_lazy("the team's organisation(s)"),
@@ -98,6 +98,22 @@ def placeholder_values(*, application, outcome: str, reason: str, confirmation=N
     return values
 
 
+def template_preview(*, intake, outcome: str, subject: str, body: str, sample, confirm_url: str) -> dict:
+    """The e-mail as `sample`'s team would read it; raises ValidationError on a malformed placeholder."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .selectors import selection_settings_for
+
+    values = placeholder_values(application=sample, outcome=outcome, reason=_("(the reason you write)"))
+    if outcome == Outcome.ACCEPTED:
+        values["confirm_url"] = confirm_url
+        days = selection_settings_for(intake=intake).confirmation_days
+        values["deadline"] = local_datetime_text(intake, timezone.now() + timedelta(days=days))
+    return {"subject": render_placeholders(subject, values), "body": render_placeholders(body, values)}
+
+
 def decision_email_send(*, decision_id: int) -> None:
     """Send a released decision to every member of the team, from the intake's template."""
     from .models import Confirmation, Decision
@@ -143,7 +159,9 @@ def assignments_email_send(*, intake_id: int) -> int:
     from .models import ReviewAssignment
 
     pending = list(
-        ReviewAssignment.objects.filter(application__intake_id=intake_id, voided=False, notified_at__isnull=True)
+        ReviewAssignment.objects.filter(
+            application__intake_id=intake_id, status=AssignmentStatus.ACTIVE, notified_at__isnull=True
+        )
         .select_related("application__intake__programme", "reviewer")
         .order_by("reviewer_id", "application__title")
     )

@@ -23,6 +23,19 @@ class ReviewStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
 
 
+class AssignmentStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    # Ended by a conflict of interest or a reassignment; kept (with its review) for the record.
+    VOIDED = "voided", _("Voided")
+
+
+class ConfirmationStatus(models.TextChoices):
+    PENDING = "pending", _("Not yet")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DECLINED = "declined", _("Declined")
+    EXPIRED = "expired", _("Deadline passed")
+
+
 class Outcome(models.TextChoices):
     """A decision on an application; the values are the application statuses they lead to."""
 

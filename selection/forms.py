@@ -157,6 +157,9 @@ class ReviewForm(forms.Form):
 
 
 class DecisionForm(_Crispy, forms.Form):
+    # What the service asked for before it records the decision: "justification" or "overfill".
+    needs = None
+
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices)
     reason = forms.CharField(
         label=_("Reason (kept on record; shown to the team as {reason})"), widget=forms.Textarea(attrs={"rows": 2})

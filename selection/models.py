@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .enums import ConflictKind, Outcome, Recommendation, ReviewStatus
+from .enums import AssignmentStatus, ConfirmationStatus, ConflictKind, Outcome, Recommendation, ReviewStatus
 
 
 def _token() -> str:
@@ -116,7 +116,10 @@ class ConflictDeclaration(models.Model):
 
 
 class ReviewAssignment(models.Model):
-    """A reviewer asked to score an application. Voided (not deleted) on a late conflict or a reassignment."""
+    """A reviewer asked to score an application. Voided (not deleted) on a late conflict or a reassignment.
+
+    Its status moves only through `selection.workflows.ASSIGNMENT_WORKFLOW`.
+    """
 
     application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="assignments")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_assignments")
@@ -124,7 +127,9 @@ class ReviewAssignment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     notified_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
-    voided = models.BooleanField(_("voided"), default=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AssignmentStatus.choices, default=AssignmentStatus.ACTIVE
+    )
     voided_reason = models.TextField(_("why it was voided"), blank=True)
     voided_at = models.DateTimeField(null=True, blank=True)
     voided_by = models.ForeignKey(
@@ -139,16 +144,28 @@ class ReviewAssignment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["application", "reviewer"],
-                condition=models.Q(voided=False),
+                condition=models.Q(status=AssignmentStatus.ACTIVE),
                 name="assignment_one_active_per_reviewer",
             ),
             models.CheckConstraint(
-                condition=models.Q(voided=False) | models.Q(voided_at__isnull=False), name="assignment_voided_when"
+                condition=models.Q(status__in=AssignmentStatus.values), name="assignment_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status=AssignmentStatus.ACTIVE) | models.Q(voided_at__isnull=False),
+                name="assignment_voided_when",
             ),
         ]
 
     def __str__(self):
         return f"{self.reviewer} → {self.application}"
+
+    @property
+    def is_voided(self) -> bool:
+        return self.status == AssignmentStatus.VOIDED
+
+    @property
+    def activity_parent(self):
+        return self.application
 
 
 class Review(models.Model):
@@ -188,6 +205,10 @@ class Review(models.Model):
     @property
     def is_submitted(self) -> bool:
         return self.status == ReviewStatus.SUBMITTED
+
+    @property
+    def activity_parent(self):
+        return self.assignment.application
 
 
 class CriterionScore(models.Model):
@@ -267,7 +288,11 @@ class NotificationTemplate(models.Model):
 
 
 class Confirmation(models.Model):
-    """An accepted team's confirmation of participation, by a deadline, from an unguessable link."""
+    """An accepted team's confirmation of participation, by a deadline, from an unguessable link.
+
+    Its status moves only through `selection.workflows.CONFIRMATION_WORKFLOW`; `closed_at` is when
+    it left `pending` (confirmed, declined or expired).
+    """
 
     application = models.OneToOneField(
         "applications.Application", on_delete=models.CASCADE, related_name="confirmation"
@@ -275,9 +300,10 @@ class Confirmation(models.Model):
     token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
     deadline = models.DateTimeField(_("confirm by"))
     created_at = models.DateTimeField(auto_now_add=True)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    declined_at = models.DateTimeField(null=True, blank=True)
-    expired_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ConfirmationStatus.choices, default=ConfirmationStatus.PENDING
+    )
+    closed_at = models.DateTimeField(_("answered"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
@@ -286,8 +312,11 @@ class Confirmation(models.Model):
         verbose_name_plural = _("confirmations")
         constraints = [
             models.CheckConstraint(
-                condition=~(models.Q(confirmed_at__isnull=False) & models.Q(declined_at__isnull=False)),
-                name="confirmation_not_both",
+                condition=models.Q(status__in=ConfirmationStatus.values), name="confirmation_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status=ConfirmationStatus.PENDING) | models.Q(closed_at__isnull=False),
+                name="confirmation_closed_when",
             ),
         ]
 
@@ -296,4 +325,8 @@ class Confirmation(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.confirmed_at is None and self.declined_at is None and self.expired_at is None
+        return self.status == ConfirmationStatus.PENDING
+
+    @property
+    def activity_parent(self):
+        return self.application

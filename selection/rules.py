@@ -8,6 +8,7 @@ import rules
 
 from accounts.rules import is_programme_staff
 
+from .enums import AssignmentStatus
 from .models import ConflictDeclaration, ReviewAssignment
 
 
@@ -16,7 +17,9 @@ def is_assigned_reviewer(user, application) -> bool:
     """An active (not voided) assignment to this application."""
     if application is None or not user.is_authenticated:
         return False
-    return ReviewAssignment.objects.filter(application=application, reviewer=user, voided=False).exists()
+    return ReviewAssignment.objects.filter(
+        application=application, reviewer=user, status=AssignmentStatus.ACTIVE
+    ).exists()
 
 
 @rules.predicate

@@ -41,7 +41,7 @@ from applications.models import Application, TeamMember
 from programmes.enums import CoreArea, IntakeRoleType
 from programmes.models import IntakeRole
 
-from .enums import ReviewStatus
+from .enums import AssignmentStatus, ConfirmationStatus, ReviewStatus
 from .models import (
     ConflictDeclaration,
     CriterionScore,
@@ -91,7 +91,7 @@ def _share(prefix: str = "") -> _Arithmetic:
     )
 
 
-COUNTED_REVIEW = Q(status=ReviewStatus.SUBMITTED, assignment__voided=False)
+COUNTED_REVIEW = Q(status=ReviewStatus.SUBMITTED, assignment__status=AssignmentStatus.ACTIVE)
 
 
 def selection_settings_for(*, intake) -> SelectionSettings:
@@ -134,7 +134,7 @@ def _mean_subquery():
     scores = (
         CriterionScore.objects.filter(
             review__status=ReviewStatus.SUBMITTED,
-            review__assignment__voided=False,
+            review__assignment__status=AssignmentStatus.ACTIVE,
             review__assignment__application=OuterRef("pk"),
         )
         .order_by()
@@ -175,7 +175,8 @@ def applications_with_figures(*, intake) -> QuerySet[Application]:
                 Review.objects.filter(COUNTED_REVIEW, assignment__application=OuterRef("pk")), "assignment__application"
             ),
             reviews_assigned=_count_subquery(
-                ReviewAssignment.objects.filter(application=OuterRef("pk"), voided=False), "application"
+                ReviewAssignment.objects.filter(application=OuterRef("pk"), status=AssignmentStatus.ACTIVE),
+                "application",
             ),
         )
     )
@@ -355,7 +356,7 @@ def cohort_balance(*, intake) -> dict:
 def assignments_for_reviewer(*, reviewer) -> QuerySet[ReviewAssignment]:
     """A reviewer's active assignments with their review and declaration, for the queue (one query)."""
     return (
-        ReviewAssignment.objects.filter(reviewer=reviewer, voided=False)
+        ReviewAssignment.objects.filter(reviewer=reviewer, status=AssignmentStatus.ACTIVE)
         .select_related("application__intake__programme", "review")
         .annotate(
             declared=Exists(ConflictDeclaration.objects.filter(application=OuterRef("application"), reviewer=reviewer))
@@ -379,14 +380,16 @@ def reviewers_for_intake(*, intake) -> list:
         .annotate(
             load=Count(
                 "review_assignments",
-                filter=Q(review_assignments__application__intake=intake, review_assignments__voided=False),
+                filter=Q(
+                    review_assignments__application__intake=intake, review_assignments__status=AssignmentStatus.ACTIVE
+                ),
                 distinct=True,
             ),
             done=Count(
                 "review_assignments",
                 filter=Q(
                     review_assignments__application__intake=intake,
-                    review_assignments__voided=False,
+                    review_assignments__status=AssignmentStatus.ACTIVE,
                     review_assignments__review__status=ReviewStatus.SUBMITTED,
                 ),
                 distinct=True,
@@ -409,7 +412,9 @@ def applications_for_assignment(*, intake) -> QuerySet[Application]:
             "organisations",
             Prefetch(
                 "assignments",
-                queryset=ReviewAssignment.objects.filter(voided=False).select_related("reviewer", "review"),
+                queryset=ReviewAssignment.objects.filter(status=AssignmentStatus.ACTIVE).select_related(
+                    "reviewer", "review"
+                ),
                 to_attr="active_assignments",
             ),
         )
@@ -461,7 +466,7 @@ def applications_selected(*, intake=None, confirmed: bool = False) -> QuerySet[A
     if intake is not None:
         queryset = queryset.filter(intake=intake)
     if confirmed:
-        queryset = queryset.filter(confirmation__confirmed_at__isnull=False)
+        queryset = queryset.filter(confirmation__status=ConfirmationStatus.CONFIRMED)
     return queryset
 
 
@@ -472,3 +477,109 @@ def is_application_selected(application, *, confirmed: bool = False) -> bool:
     if not confirmed:
         return True
     return applications_selected(confirmed=True).filter(pk=application.pk).exists()
+
+
+# --- What the selection pages read (views stay thin) -------------------------------------------
+
+
+def reviewers_queryset(*, intake) -> QuerySet:
+    """The intake's reviewers, by name: the choices of the assignment and conflict forms."""
+    from accounts.models import User
+
+    return User.objects.filter(intake_roles__intake=intake, intake_roles__role=IntakeRoleType.REVIEWER).order_by(
+        "full_name"
+    )
+
+
+def applications_for_review() -> QuerySet[Application]:
+    """Applications with everything the conflict question and the review page show (loaded once)."""
+    return Application.objects.select_related("intake__programme", "contact_person").prefetch_related(
+        "organisations",
+        Prefetch("members", queryset=TeamMember.objects.select_related("user")),
+        "attachments",
+    )
+
+
+@dataclass
+class ReviewSheet:
+    """A reviewer's review as the page shows it: the saved review, or an empty one not yet saved."""
+
+    review: object
+    scores: list
+    locked: bool
+    total: Decimal | None
+
+
+def review_sheet(*, assignment) -> ReviewSheet:
+    """The reviewer's own review with a score row per criterion; reading it writes nothing."""
+    from .models import Review
+
+    review = Review.objects.filter(assignment=assignment).first() or Review(assignment=assignment)
+    saved = {s.criterion_id: s for s in review.scores.select_related("criterion")} if review.pk else {}
+    scores = [
+        saved.get(c.pk) or CriterionScore(criterion=c)
+        for c in assignment.application.intake.criteria.order_by("order", "pk")
+    ]
+    total = review_total(review=review) if review.pk else None
+    return ReviewSheet(review=review, scores=scores, locked=review.is_submitted, total=total)
+
+
+def ranking_countries(rows: list[RankingRow]) -> list[tuple[str, str]]:
+    """The countries in the ranking, for its filter."""
+    return sorted({(c.code, c.name) for r in rows for c in (o.country for o in r.application.organisations.all())})
+
+
+def ranking_filtered(rows: list[RankingRow], *, country="", flagged=False, sort="rank") -> list[RankingRow]:
+    """The ranking filtered by country and disagreement, sorted by rank, spread, title or status."""
+    if country:
+        rows = [r for r in rows if country in r.countries]
+    if flagged:
+        rows = [r for r in rows if r.spread_flagged]
+    if sort == "spread":
+        rows = sorted(rows, key=lambda r: (r.spread is None, -(r.spread or 0)))
+    elif sort == "title":
+        rows = sorted(rows, key=lambda r: r.application.title.lower())
+    elif sort == "status":
+        rows = sorted(rows, key=lambda r: r.application.status)
+    return rows
+
+
+def sample_application(*, intake, outcome):
+    """An application to preview an outcome's e-mail with: one with that decision, else any."""
+    from applications.enums import STAGED_OF
+
+    queryset = Application.objects.filter(intake=intake).select_related("intake__programme", "contact_person")
+    return queryset.filter(status__in=[outcome, STAGED_OF[outcome]]).first() or queryset.order_by("pk").first()
+
+
+def any_decision(*, intake) -> bool:
+    return Decision.objects.filter(application__intake=intake).exists()
+
+
+def confirmations_for_intake(*, intake) -> list:
+    """The intake's confirmations, open ones last, by title."""
+    from .models import Confirmation
+
+    return list(
+        Confirmation.objects.filter(application__intake=intake)
+        .select_related("application__contact_person")
+        .order_by("closed_at", "application__title")
+    )
+
+
+def assignments_for_application(*, application) -> list[ReviewAssignment]:
+    """Every assignment of one application with its review and scores, voided ones last (staff page)."""
+    return list(
+        ReviewAssignment.objects.filter(application=application)
+        .select_related("reviewer", "review")
+        .prefetch_related("review__scores__criterion")
+        .order_by("status", "reviewer__full_name")
+    )
+
+
+def applications_in_selection(*, intake) -> QuerySet[Application]:
+    return Application.objects.filter(intake=intake, status__in=sorted(IN_SELECTION_STATES)).order_by("title")
+
+
+def pending_reviewer_invitations(*, intake) -> list:
+    return list(intake.reviewer_invitations.filter(accepted_at__isnull=True))

@@ -7,7 +7,7 @@ notify=False because the team hears of a decision only when staff release them, 
 import random
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,11 +23,12 @@ from applications.enums import (
 )
 from applications.models import Application
 from applications.services import application_transition
+from portal.workflow import Forbidden, transition
 from programmes.enums import IntakeRoleType
 from programmes.models import IntakeRole
 
 from .emails import render_placeholders
-from .enums import ConflictKind, Outcome, ReviewStatus
+from .enums import AssignmentStatus, ConfirmationStatus, ConflictKind, Outcome, ReviewStatus
 from .models import (
     Confirmation,
     ConflictDeclaration,
@@ -40,6 +41,9 @@ from .models import (
     SelectionSettings,
 )
 from .selectors import ranking, rows_ranked_above
+from .workflows import ASSIGNMENT_WORKFLOW, CONFIRMATION_WORKFLOW, REVIEW_WORKFLOW
+
+ACTIVE = AssignmentStatus.ACTIVE
 
 S = ApplicationStatus
 
@@ -107,20 +111,15 @@ def reviewer_invitation_accept(*, token: str, user) -> IntakeRole:
 
 
 def _void(assignment: ReviewAssignment, *, by, reason: str) -> None:
-    assignment.voided = True
-    assignment.voided_at = timezone.now()
-    assignment.voided_by = by
-    assignment.voided_reason = reason
-    assignment._change_reason = reason
-    assignment.save(update_fields=["voided", "voided_at", "voided_by", "voided_reason"])
+    transition(workflow=ASSIGNMENT_WORKFLOW, obj=assignment, to=AssignmentStatus.VOIDED, by=by, reason=str(reason))
 
 
 @transaction.atomic
 def conflict_declare(*, application, reviewer, has_conflict: bool, kind: str = "", note: str = ""):
     """The reviewer's own answer, given before they see the application. A conflict ends the assignment."""
-    assignment = ReviewAssignment.objects.filter(application=application, reviewer=reviewer, voided=False).first()
+    assignment = ReviewAssignment.objects.filter(application=application, reviewer=reviewer, status=ACTIVE).first()
     if assignment is None:
-        raise PermissionDenied
+        raise Forbidden("no active assignment")
     existing = ConflictDeclaration.objects.filter(application=application, reviewer=reviewer).first()
     if existing is not None and existing.has_conflict:
         raise ValidationError(_("You have already declared a conflict for this application."), code="declared")
@@ -156,7 +155,7 @@ def conflict_mark_by_staff(*, application, reviewer, kind: str, note: str, by) -
         reviewer=reviewer,
         defaults={"has_conflict": True, "kind": kind, "note": note, "declared_by": by},
     )
-    for assignment in ReviewAssignment.objects.filter(application=application, reviewer=reviewer, voided=False):
+    for assignment in ReviewAssignment.objects.filter(application=application, reviewer=reviewer, status=ACTIVE):
         _void(assignment, by=by, reason=_("Conflict of interest: %(note)s") % {"note": note})
     return declaration
 
@@ -217,7 +216,7 @@ def _create(application, reviewer, by) -> ReviewAssignment:
     problem = assignment_problem(application=application, reviewer=reviewer)
     if problem:
         raise ValidationError(f"{reviewer} {problem}.", code="problem")
-    if ReviewAssignment.objects.filter(application=application, reviewer=reviewer, voided=False).exists():
+    if ReviewAssignment.objects.filter(application=application, reviewer=reviewer, status=ACTIVE).exists():
         raise ValidationError(
             _("%(name)s is already assigned to “%(title)s”.") % {"name": reviewer, "title": application}, code="dup"
         )
@@ -278,7 +277,7 @@ def assignments_auto(*, intake, per_application: int, by, seed: int | None = Non
         .order_by("pk")
     )
     active = list(
-        ReviewAssignment.objects.filter(application__intake=intake, voided=False).values_list(
+        ReviewAssignment.objects.filter(application__intake=intake, status=ACTIVE).values_list(
             "application_id", "reviewer_id"
         )
     )
@@ -330,7 +329,7 @@ def assignment_reassign(*, assignment, to_reviewer, by, reason: str = "") -> Rev
         raise ValidationError(
             _("This review is submitted; mark a conflict to void it, or reopen it."), code="submitted"
         )
-    if assignment.voided:
+    if assignment.is_voided:
         raise ValidationError(_("This assignment is already voided."), code="voided")
     _void(assignment, by=by, reason=reason or _("Reassigned to %(name)s.") % {"name": to_reviewer})
     new = _create(assignment.application, to_reviewer, by)
@@ -342,12 +341,12 @@ def assignment_reassign(*, assignment, to_reviewer, by, reason: str = "") -> Rev
 
 
 def _ensure_reviewer_may_score(assignment, by) -> None:
-    if assignment.reviewer_id != by.pk or assignment.voided:
-        raise PermissionDenied
+    if assignment.reviewer_id != by.pk or assignment.is_voided:
+        raise Forbidden("not this reviewer's active assignment")
     if not ConflictDeclaration.objects.filter(
         application_id=assignment.application_id, reviewer=by, has_conflict=False
     ).exists():
-        raise PermissionDenied
+        raise Forbidden("no declaration of no conflict")
 
 
 def review_for(*, assignment) -> Review:
@@ -412,10 +411,7 @@ def review_submit(*, assignment, by, scores: dict, recommendation: str, comment:
         )
     if not review.recommendation:
         raise ValidationError(_("Please choose your recommendation."), code="recommendation")
-    review.status = ReviewStatus.SUBMITTED
-    review.submitted_at = timezone.now()
-    review._change_reason = "submitted"
-    review.save()
+    transition(workflow=REVIEW_WORKFLOW, obj=review, to=ReviewStatus.SUBMITTED, by=by)
     return review
 
 
@@ -424,11 +420,7 @@ def review_reopen(*, review, by, reason: str = "") -> Review:
     """Staff unlock a submitted review so the reviewer can change it; it stops counting until resubmitted."""
     if not review.is_submitted:
         raise ValidationError(_("This review is not submitted."), code="draft")
-    review.status = ReviewStatus.DRAFT
-    review.reopened_at = timezone.now()
-    review.reopened_by = by
-    review._change_reason = reason or "reopened"
-    review.save()
+    transition(workflow=REVIEW_WORKFLOW, obj=review, to=ReviewStatus.DRAFT, by=by, reason=reason)
     return review
 
 
@@ -593,8 +585,9 @@ def confirmation_confirm(*, confirmation: Confirmation, now=None) -> Confirmatio
     now = now or timezone.now()
     confirmation = Confirmation.objects.select_for_update().select_related("application").get(pk=confirmation.pk)
     _ensure_open(confirmation, now)
-    confirmation.confirmed_at = now
-    confirmation.save(update_fields=["confirmed_at"])
+    # The link in the e-mail stands for the team's contact person.
+    by = confirmation.application.contact_person
+    transition(workflow=CONFIRMATION_WORKFLOW, obj=confirmation, to=ConfirmationStatus.CONFIRMED, by=by)
     # The team's outline becomes its change project (once; its members become participants).
     from change_projects.services import change_project_create_from_application
 
@@ -608,16 +601,11 @@ def confirmation_decline(*, confirmation: Confirmation, reason: str = "", now=No
     now = now or timezone.now()
     confirmation = Confirmation.objects.select_for_update().select_related("application").get(pk=confirmation.pk)
     _ensure_open(confirmation, now)
-    confirmation.declined_at = now
-    confirmation.save(update_fields=["declined_at"])
     application = confirmation.application
-    application_transition(
-        application=application,
-        to=S.WITHDRAWN,
-        by=application.contact_person,
-        reason=reason or _("The team declined its place."),
-        notify=False,
-    )
+    reason = reason or _("The team declined its place.")
+    by = application.contact_person  # the link in the e-mail stands for the team's contact person
+    transition(workflow=CONFIRMATION_WORKFLOW, obj=confirmation, to=ConfirmationStatus.DECLINED, by=by, reason=reason)
+    application_transition(application=application, to=S.WITHDRAWN, by=by, reason=reason, notify=False)
     return confirmation
 
 
@@ -625,12 +613,11 @@ def confirmations_expire(*, now=None) -> int:
     """Withdraw accepted teams that let the deadline pass (the beat task runs this daily)."""
     now = now or timezone.now()
     expired = 0
-    for confirmation in Confirmation.objects.filter(
-        confirmed_at__isnull=True, declined_at__isnull=True, expired_at__isnull=True, deadline__lt=now
-    ).select_related("application"):
+    for confirmation in Confirmation.objects.filter(status=ConfirmationStatus.PENDING, deadline__lt=now).select_related(
+        "application"
+    ):
         with transaction.atomic():
-            confirmation.expired_at = now
-            confirmation.save(update_fields=["expired_at"])
+            transition(workflow=CONFIRMATION_WORKFLOW, obj=confirmation, to=ConfirmationStatus.EXPIRED, by=None)
             if confirmation.application.status == S.ACCEPTED:
                 application_transition(
                     application=confirmation.application,
@@ -652,9 +639,7 @@ def confirmations_remind(*, now=None) -> int:
     now = now or timezone.now()
     sent = 0
     for confirmation in Confirmation.objects.filter(
-        confirmed_at__isnull=True,
-        declined_at__isnull=True,
-        expired_at__isnull=True,
+        status=ConfirmationStatus.PENDING,
         reminded_at__isnull=True,
         deadline__gte=now,
         deadline__lte=now + REMIND_BEFORE,
@@ -676,7 +661,9 @@ def reviews_remind(*, now=None) -> int:
         if settings.review_deadline - timedelta(days=settings.reminder_days) > now:
             continue
         pending = list(
-            ReviewAssignment.objects.filter(application__intake=settings.intake, voided=False, reminded_at__isnull=True)
+            ReviewAssignment.objects.filter(
+                application__intake=settings.intake, status=ACTIVE, reminded_at__isnull=True
+            )
             .exclude(review__status=ReviewStatus.SUBMITTED)
             .select_related("application", "reviewer")
             .order_by("reviewer_id", "application__title")

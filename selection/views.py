@@ -3,13 +3,9 @@
 Reviewers see only their own review, ever: no page shows a reviewer another reviewer's scores.
 """
 
-import csv
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,19 +13,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from applications.display import answer_value
+from applications.display import section_answers
 from applications.downloads import attachment_response
-from applications.enums import IN_SELECTION_STATES, STAGED_OF, ApplicationStatus
-from applications.models import Application, TeamMember
-from applications.outline import SECTIONS
-from portal.views_utils import paginated, staff_only
+from applications.models import Application
+from portal.permissions import forbidden_as_404, permission_required_404
+from portal.views_utils import paginated
 from programmes.display import local_datetime_text
-from programmes.enums import IntakeRoleType
 from programmes.models import Intake
 
 from . import selectors, services
-from .emails import PLACEHOLDERS, placeholder_values, render_placeholders, template_for
-from .enums import Outcome
+from .emails import PLACEHOLDERS, template_for, template_preview
+from .enums import AssignmentStatus, Outcome
+from .exports import ranking_csv as write_ranking_csv
 from .filters import ConflictFilter
 from .forms import (
     AssignAutoForm,
@@ -47,7 +42,7 @@ from .forms import (
     StaffConflictForm,
     TemplateForm,
 )
-from .models import Confirmation, Decision, Review, ReviewAssignment
+from .models import Confirmation, Review, ReviewAssignment
 
 PAGE_SIZE = 25
 
@@ -61,10 +56,8 @@ def _intake(intake_pk) -> Intake:
     return get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
 
 
-def _reviewers_qs(intake):
-    return User.objects.filter(intake_roles__intake=intake, intake_roles__role=IntakeRoleType.REVIEWER).order_by(
-        "full_name"
-    )
+# Every staff page of selection: programme staff only, 404 for anyone else.
+staff_only = permission_required_404("selection.manage_selection")
 
 
 # --- Reviewers -----------------------------------------------------------------------------------------
@@ -83,7 +76,7 @@ def queue(request):
 
 def _reviewable(request, pk, *, read=False) -> Application:
     """The application if the user is its assigned, unconflicted reviewer; 404 for anyone else."""
-    application = get_object_or_404(Application.objects.select_related("intake__programme", "contact_person"), pk=pk)
+    application = get_object_or_404(selectors.applications_for_review(), pk=pk)
     perm = "selection.read_application_for_review" if read else "selection.review_application"
     if not request.user.has_perm(perm, application):
         raise Http404
@@ -91,6 +84,7 @@ def _reviewable(request, pk, *, read=False) -> Application:
 
 
 @login_required
+@forbidden_as_404
 def declare(request, pk):
     """The conflict question, before any of the application's content is shown."""
     application = _reviewable(request, pk)
@@ -114,7 +108,7 @@ def declare(request, pk):
                 messages.success(request, _("Thank you. The application is no longer assigned to you."))
                 return redirect("selection:queue")
             return redirect("selection:review", pk=pk)
-    members = [] if settings.blind_review else list(application.members.select_related("user"))
+    members = [] if settings.blind_review else list(application.members.all())
     return render(
         request,
         "selection/declare.html",
@@ -129,73 +123,58 @@ def declare(request, pk):
 
 
 @login_required
+@forbidden_as_404
 def review(request, pk):
     """The application beside the rubric: a score and comment per criterion, a recommendation, drafts, submit."""
     application = _reviewable(request, pk)
     if not request.user.has_perm("selection.read_application_for_review", application):
         return redirect("selection:declare", pk=pk)
-    intake = application.intake
-    settings = selectors.selection_settings_for(intake=intake)
-    assignment = get_object_or_404(ReviewAssignment, application=application, reviewer=request.user, voided=False)
-    # Only this reviewer's own review is ever loaded here.
-    review = services.review_for(assignment=assignment)
-    scores = list(review.scores.select_related("criterion").order_by("criterion__order", "criterion__pk"))
-    locked = review.is_submitted
-    form = ReviewForm(
-        request.POST or None,
-        scores=scores,
-        locked=locked,
-        initial={"recommendation": review.recommendation, "comment": review.comment},
-    )
-    if request.method == "POST" and not locked and form.is_valid():
-        submit = request.POST.get("action") == "submit"
-        data = {
-            "assignment": assignment,
-            "by": request.user,
-            "scores": form.scores(),
-            "recommendation": form.cleaned_data["recommendation"],
-            "comment": form.cleaned_data["comment"],
-        }
-        try:
-            if submit:
-                services.review_submit(**data)
-            else:
-                services.review_save_draft(**data)
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            if submit:
-                messages.success(request, _("Your review is submitted. Thank you!"))
-                return redirect("selection:queue")
-            messages.success(request, _("Your draft is saved."))
-            return redirect("selection:review", pk=pk)
-    application = (
-        Application.objects.select_related("intake__programme", "contact_person")
-        .prefetch_related(
-            "organisations",
-            Prefetch("members", queryset=TeamMember.objects.select_related("user")),
-            "attachments",
-        )
-        .get(pk=pk)
-    )
-    return render(
-        request,
-        "selection/review.html",
-        {
-            "application": application,
-            "intake": intake,
-            "blind": settings.blind_review,
-            "form": form,
-            "review": review,
-            "locked": locked,
-            "total": selectors.review_total(review=review),
-            "deadline": local_datetime_text(intake, settings.review_deadline) if settings.review_deadline else "",
-            "section_answers": [
-                (section, [(application._meta.get_field(n), answer_value(application, n)) for n in section.fields])
-                for section in SECTIONS
-            ],
-        },
-    )
+    assignment = get_object_or_404(application.assignments, reviewer=request.user, status=AssignmentStatus.ACTIVE)
+    # Only this reviewer's own review is ever loaded here; reading it writes nothing.
+    sheet = selectors.review_sheet(assignment=assignment)
+    initial = {"recommendation": sheet.review.recommendation, "comment": sheet.review.comment}
+    form = ReviewForm(request.POST or None, scores=sheet.scores, locked=sheet.locked, initial=initial)
+    if request.method == "POST" and not sheet.locked and form.is_valid():
+        done = _review_save(request, assignment, form)
+        if done is not None:
+            return done
+    settings = selectors.selection_settings_for(intake=application.intake)
+    context = {
+        "application": application,
+        "intake": application.intake,
+        "blind": settings.blind_review,
+        "form": form,
+        "review": sheet.review,
+        "locked": sheet.locked,
+        "total": sheet.total,
+        "deadline": local_datetime_text(application.intake, settings.review_deadline)
+        if settings.review_deadline
+        else "",
+        "section_answers": section_answers(application),
+    }
+    return render(request, "selection/review.html", context)
+
+
+def _review_save(request, assignment, form):
+    """Save the draft or submit; the redirect on success, None to show the errors."""
+    submit = request.POST.get("action") == "submit"
+    data = {
+        "assignment": assignment,
+        "by": request.user,
+        "scores": form.scores(),
+        "recommendation": form.cleaned_data["recommendation"],
+        "comment": form.cleaned_data["comment"],
+    }
+    try:
+        (services.review_submit if submit else services.review_save_draft)(**data)
+    except ValidationError as exc:
+        _errors(request, exc)
+        return None
+    if submit:
+        messages.success(request, _("Your review is submitted. Thank you!"))
+        return redirect("selection:queue")
+    messages.success(request, _("Your draft is saved."))
+    return redirect("selection:review", pk=assignment.application_id)
 
 
 @login_required
@@ -237,7 +216,6 @@ def confirm(request, token):
         except ValidationError as exc:
             _errors(request, exc)
         return redirect("selection:confirm", token=token)
-    confirmation.refresh_from_db()
     intake = confirmation.application.intake
     return render(
         request,
@@ -248,7 +226,7 @@ def confirm(request, token):
             "intake": intake,
             "deadline": local_datetime_text(intake, confirmation.deadline),
             "passed": timezone.now() > confirmation.deadline,
-            "offered": confirmation.application.status == ApplicationStatus.ACCEPTED,
+            "offered": selectors.is_application_selected(confirmation.application),
             "decline_form": decline_form,
         },
     )
@@ -300,7 +278,7 @@ def reviewers(request, intake_pk):
             "intake": intake,
             "form": form,
             "reviewers": selectors.reviewers_for_intake(intake=intake),
-            "invitations": list(intake.reviewer_invitations.filter(accepted_at__isnull=True)),
+            "invitations": selectors.pending_reviewer_invitations(intake=intake),
         },
     )
 
@@ -310,59 +288,53 @@ def assignments(request, intake_pk):
     """Assign one by one, in bulk from the list, or automatically with N reviewers per application."""
     intake = _intake(intake_pk)
     applications = selectors.applications_for_assignment(intake=intake)
-    reviewers_qs = _reviewers_qs(intake)
     action = request.POST.get("action") if request.method == "POST" else None
-    kwargs = {"applications": applications, "reviewers": reviewers_qs}
+    kwargs = {"applications": applications, "reviewers": selectors.reviewers_queryset(intake=intake)}
     one = AssignOneForm(request.POST if action == "one" else None, prefix="one", **kwargs)
     bulk = AssignBulkForm(request.POST if action == "bulk" else None, prefix="bulk", **kwargs)
     auto = AssignAutoForm(request.POST if action == "auto" else None, prefix="auto")
+    form = {"one": one, "bulk": bulk, "auto": auto}.get(action)
+    if form is not None and form.is_valid() and _assign(request, intake, action, form.cleaned_data):
+        return redirect("selection:assignments", intake_pk=intake.pk)
+    context = {"intake": intake, "rows": list(applications), "one": one, "bulk": bulk, "auto": auto}
+    return render(
+        request, "selection/assignments.html", {**context, "reviewers": selectors.reviewers_for_intake(intake=intake)}
+    )
+
+
+def _assign(request, intake, action: str, data: dict) -> bool:
+    """Make the assignments of one of the three forms; False (with messages) when the service refused."""
     try:
-        if action == "one" and one.is_valid():
-            services.assignment_create(
-                application=one.cleaned_data["application"], reviewer=one.cleaned_data["reviewer"], by=request.user
-            )
+        if action == "one":
+            services.assignment_create(application=data["application"], reviewer=data["reviewer"], by=request.user)
             messages.success(request, _("The reviewer is assigned."))
-            return redirect("selection:assignments", intake_pk=intake.pk)
-        if action == "bulk" and bulk.is_valid():
+        elif action == "bulk":
             created, skipped = services.assignments_bulk_create(
-                applications=list(bulk.cleaned_data["applications"]),
-                reviewer=bulk.cleaned_data["reviewer"],
-                by=request.user,
+                applications=list(data["applications"]), reviewer=data["reviewer"], by=request.user
             )
             messages.success(request, _("%(count)d assignments made.") % {"count": len(created)})
             for reason in skipped:
                 messages.warning(request, reason)
-            return redirect("selection:assignments", intake_pk=intake.pk)
-        if action == "auto" and auto.is_valid():
-            created = services.assignments_auto(
-                intake=intake, per_application=auto.cleaned_data["per_application"], by=request.user
-            )
+        else:
+            created = services.assignments_auto(intake=intake, per_application=data["per_application"], by=request.user)
             messages.success(request, _("%(count)d assignments made.") % {"count": len(created)})
-            return redirect("selection:assignments", intake_pk=intake.pk)
     except ValidationError as exc:
         _errors(request, exc)
-    rows = list(applications)
-    return render(
-        request,
-        "selection/assignments.html",
-        {
-            "intake": intake,
-            "rows": rows,
-            "one": one,
-            "bulk": bulk,
-            "auto": auto,
-            "reviewers": selectors.reviewers_for_intake(intake=intake),
-        },
-    )
+        return False
+    return True
 
 
 @staff_only
 def reassign(request, pk):
     assignment = get_object_or_404(
-        ReviewAssignment.objects.select_related("application__intake__programme", "reviewer"), pk=pk, voided=False
+        ReviewAssignment.objects.select_related("application__intake__programme", "reviewer"),
+        pk=pk,
+        status=AssignmentStatus.ACTIVE,
     )
     intake = assignment.application.intake
-    form = ReassignForm(request.POST or None, reviewers=_reviewers_qs(intake).exclude(pk=assignment.reviewer_id))
+    form = ReassignForm(
+        request.POST or None, reviewers=selectors.reviewers_queryset(intake=intake).exclude(pk=assignment.reviewer_id)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.assignment_reassign(
@@ -383,8 +355,10 @@ def reassign(request, pk):
 def conflicts(request, intake_pk):
     """Every declaration of the intake; staff can mark a conflict, also after scoring (voids the scores)."""
     intake = _intake(intake_pk)
-    applications = Application.objects.filter(intake=intake, status__in=sorted(IN_SELECTION_STATES)).order_by("title")
-    form = StaffConflictForm(request.POST or None, applications=applications, reviewers=_reviewers_qs(intake))
+    applications = selectors.applications_in_selection(intake=intake)
+    form = StaffConflictForm(
+        request.POST or None, applications=applications, reviewers=selectors.reviewers_queryset(intake=intake)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.conflict_mark_by_staff(
@@ -411,12 +385,7 @@ def conflicts(request, intake_pk):
 def application_reviews(request, pk):
     """Staff: every review of one application, voided ones included and marked."""
     application = get_object_or_404(Application.objects.select_related("intake__programme"), pk=pk)
-    assignments = list(
-        ReviewAssignment.objects.filter(application=application)
-        .select_related("reviewer", "review")
-        .prefetch_related("review__scores__criterion")
-        .order_by("voided", "reviewer__full_name")
-    )
+    assignments = selectors.assignments_for_application(application=application)
     totals = selectors.review_totals_for_application(application=application)
     return render(
         request,
@@ -444,77 +413,61 @@ def review_reopen(request, pk):
     return redirect("selection:application_reviews", pk=review.assignment.application_id)
 
 
-def _filtered_rows(rows, form):
-    if not form.is_valid():
-        return rows
-    country = form.cleaned_data.get("country")
-    if country:
-        rows = [r for r in rows if country in r.countries]
-    if form.cleaned_data.get("flagged"):
-        rows = [r for r in rows if r.spread_flagged]
-    sort = form.cleaned_data.get("sort") or "rank"
-    if sort == "spread":
-        rows = sorted(rows, key=lambda r: (r.spread is None, -(r.spread or 0)))
-    elif sort == "title":
-        rows = sorted(rows, key=lambda r: r.application.title.lower())
-    elif sort == "status":
-        rows = sorted(rows, key=lambda r: r.application.status)
-    return rows
-
-
 @staff_only
 def ranking(request, intake_pk):
     """The ranking with decisions: one by one or in bulk, with reason, justification and overfill confirmation."""
     intake = _intake(intake_pk)
-    settings = selectors.selection_settings_for(intake=intake)
     decision_form = DecisionForm(request.POST or None)
-    needs = None
     chosen_ids = [int(i) for i in request.POST.getlist("applications") if i.isdigit()]
-    if request.method == "POST" and decision_form.is_valid():
-        chosen = list(
-            Application.objects.filter(intake=intake, pk__in=chosen_ids).select_related("intake", "contact_person")
-        )
-        data = decision_form.cleaned_data
-        try:
-            decisions = services.decisions_record(
-                applications=chosen,
-                outcome=data["outcome"],
-                reason=data["reason"],
-                justification=data["justification"],
-                confirm_overfill=data["confirm_overfill"],
-                by=request.user,
-            )
-        except services.DecisionNeedsConfirmation as exc:
-            needs = exc.code
-            decision_form.add_error("justification" if exc.code == "justification" else "confirm_overfill", exc)
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            messages.success(
-                request,
-                _("%(count)d decisions recorded. The teams are told when you release the decisions.")
-                % {"count": len(decisions)},
-            )
-            return redirect(request.get_full_path())
+    if request.method == "POST" and decision_form.is_valid() and _decide(request, intake, decision_form, chosen_ids):
+        return redirect(request.get_full_path())
+    settings = selectors.selection_settings_for(intake=intake)
     rows = selectors.ranking(intake=intake, settings=settings)
-    countries = sorted({(c.code, c.name) for r in rows for c in (o.country for o in r.application.organisations.all())})
-    filter_form = RankingFilterForm(request.GET or None, countries=countries)
-    shown = _filtered_rows(rows, filter_form)
-    normalised = filter_form.is_valid() and filter_form.cleaned_data.get("view") == "normalised"
+    filter_form = RankingFilterForm(request.GET or None, countries=selectors.ranking_countries(rows))
+    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     context = {
         "intake": intake,
         "settings": settings,
-        "rows": shown,
+        "rows": selectors.ranking_filtered(
+            rows, country=filters.get("country"), flagged=filters.get("flagged"), sort=filters.get("sort") or "rank"
+        ),
         "all_count": len(rows),
         "filter": {"form": filter_form},  # what the shared filter form reads
-        "normalised": normalised,
+        "normalised": filters.get("view") == "normalised",
         "decision_form": decision_form,
-        "needs": needs,
+        "needs": decision_form.needs,
         "chosen_ids": chosen_ids,
         "balance": selectors.cohort_balance(intake=intake),
         "pending_release": selectors.pending_release_count(intake=intake),
     }
     return render(request, "selection/ranking.html", context)
+
+
+def _decide(request, intake, form, chosen_ids) -> bool:
+    """Record the decisions of the ranking form; False (with the form's errors) when staff must add something."""
+    data = form.cleaned_data
+    try:
+        decisions = services.decisions_record(
+            applications=list(intake.applications.filter(pk__in=chosen_ids).select_related("intake", "contact_person")),
+            outcome=data["outcome"],
+            reason=data["reason"],
+            justification=data["justification"],
+            confirm_overfill=data["confirm_overfill"],
+            by=request.user,
+        )
+    except services.DecisionNeedsConfirmation as exc:
+        form.needs = exc.code
+        form.add_error("justification" if exc.code == "justification" else "confirm_overfill", exc)
+        return False
+    except ValidationError as exc:
+        _errors(request, exc)
+        return False
+    messages.success(
+        request,
+        _("%(count)d decisions recorded. The teams are told when you release the decisions.")
+        % {"count": len(decisions)},
+    )
+    return True
 
 
 @staff_only
@@ -532,47 +485,10 @@ def balance(request, intake_pk):
 def ranking_csv(request, intake_pk):
     """The ranking as CSV, with exactly the figures of the table."""
     intake = _intake(intake_pk)
-    rows = selectors.ranking(intake=intake)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ranking-intake-{intake.pk}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Rank"),
-            _("Tie"),
-            _("Application"),
-            _("Countries"),
-            _("Status"),
-            _("Mean"),
-            _("Spread"),
-            _("Reviews done"),
-            _("Reviews assigned"),
-            _("Normalised"),
-            _("Reviewer totals"),
-        ]
-    )
-    for row in rows:
-        writer.writerow(
-            [
-                row.rank or "",
-                "tie at cut-off" if row.tie_at_cutoff else ("tie" if row.tie else ""),
-                row.application.title,
-                " ".join(row.countries),
-                row.application.get_status_display(),
-                row.mean if row.mean is not None else "",
-                row.spread if row.spread is not None else "",
-                row.reviews_done,
-                row.reviews_assigned,
-                row.normalised if row.normalised is not None else "",
-                "; ".join(f"{t.reviewer_name}: {t.total}" for t in row.totals),
-            ]
-        )
+    write_ranking_csv(selectors.ranking(intake=intake), response)
     return response
-
-
-def _sample_application(intake, outcome):
-    queryset = Application.objects.filter(intake=intake).select_related("intake__programme", "contact_person")
-    return queryset.filter(status__in=[outcome, STAGED_OF[outcome]]).first() or queryset.order_by("pk").first()
 
 
 @staff_only
@@ -587,7 +503,7 @@ def release(request, intake_pk):
     templates = [
         {"outcome": outcome, "subject": template_for(intake=intake, outcome=outcome)[0]} for outcome in Outcome
     ]
-    any_released = not pending and Decision.objects.filter(application__intake=intake).exists()
+    any_released = not pending and selectors.any_decision(intake=intake)
     return render(
         request,
         "selection/release.html",
@@ -610,30 +526,22 @@ def template_edit(request, intake_pk, outcome):
             messages.success(request, _("The e-mail text is saved."))
             return redirect("selection:release", intake_pk=intake.pk)
         subject, body = form.cleaned_data["subject"], form.cleaned_data["body"]
-    sample = _sample_application(intake, outcome)
+    sample = selectors.sample_application(intake=intake, outcome=outcome)
     preview = None
     if sample is not None and not form.errors:
-        values = placeholder_values(application=sample, outcome=outcome, reason=_("(the reason you write)"))
-        if outcome == Outcome.ACCEPTED:
-            values["confirm_url"] = request.build_absolute_uri("/selection/confirm/…/")
-            days = selectors.selection_settings_for(intake=intake).confirmation_days
-            values["deadline"] = local_datetime_text(intake, timezone.now() + timedelta(days=days))
         try:
-            preview = {"subject": render_placeholders(subject, values), "body": render_placeholders(body, values)}
+            preview = template_preview(
+                intake=intake,
+                outcome=outcome,
+                subject=subject,
+                body=body,
+                sample=sample,
+                confirm_url=request.build_absolute_uri("/selection/confirm/…/"),
+            )
         except ValidationError as exc:  # a text saved elsewhere (the admin) with a stray brace
             _errors(request, exc)
-    return render(
-        request,
-        "selection/template_edit.html",
-        {
-            "intake": intake,
-            "outcome": Outcome(outcome),
-            "form": form,
-            "preview": preview,
-            "sample": sample,
-            "placeholders": PLACEHOLDERS,
-        },
-    )
+    context = {"intake": intake, "outcome": Outcome(outcome), "form": form, "preview": preview, "sample": sample}
+    return render(request, "selection/template_edit.html", {**context, "placeholders": PLACEHOLDERS})
 
 
 @staff_only
@@ -641,8 +549,7 @@ def confirmations(request, intake_pk):
     """Who has confirmed, who has not; a freed place is offered to the top of the waiting list."""
     intake = _intake(intake_pk)
     offer_form = ReasonForm(request.POST or None, label=_("Reason for offering the place"))
-    rows = selectors.ranking(intake=intake)
-    top = selectors.waitlist_top(intake=intake, rows=rows)
+    top = selectors.waitlist_top(intake=intake)
     if request.method == "POST" and top is not None and offer_form.is_valid():
         try:
             services.decision_record(
@@ -655,30 +562,18 @@ def confirmations(request, intake_pk):
         except ValidationError as exc:
             _errors(request, exc)
         else:
-            messages.success(
-                request,
-                _("The place is offered to “%(title)s”. Release the decision to tell the team.")
-                % {"title": top.application},
-            )
+            message = _("The place is offered to “%(title)s”. Release the decision to tell the team.")
+            messages.success(request, message % {"title": top.application})
             return redirect("selection:confirmations", intake_pk=intake.pk)
-    confirmations = list(
-        Confirmation.objects.filter(application__intake=intake)
-        .select_related("application__contact_person")
-        .order_by("confirmed_at", "application__title")
-    )
-    balance = selectors.cohort_balance(intake=intake)
-    return render(
-        request,
-        "selection/confirmations.html",
-        {
-            "intake": intake,
-            "confirmations": [
-                {"confirmation": c, "deadline": local_datetime_text(intake, c.deadline)} for c in confirmations
-            ],
-            "unconfirmed": sum(1 for c in confirmations if c.is_open),
-            "free": balance["free"],
-            "top": top,
-            "offer_form": offer_form,
-            "accepted_status": ApplicationStatus.ACCEPTED,
-        },
-    )
+    confirmations = selectors.confirmations_for_intake(intake=intake)
+    context = {
+        "intake": intake,
+        "confirmations": [
+            {"confirmation": c, "deadline": local_datetime_text(intake, c.deadline)} for c in confirmations
+        ],
+        "unconfirmed": sum(1 for c in confirmations if c.is_open),
+        "free": selectors.cohort_balance(intake=intake)["free"],
+        "top": top,
+        "offer_form": offer_form,
+    }
+    return render(request, "selection/confirmations.html", context)

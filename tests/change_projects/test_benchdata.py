@@ -14,9 +14,9 @@ def test_seed_gives_confirmed_teams_running_projects_with_reports():
     ctx = seed(scale=0.02, stdout=io.StringIO())
 
     projects = ChangeProject.objects.all()
-    confirmed = Confirmation.objects.filter(confirmed_at__isnull=False, application__status="accepted").count()
+    confirmed = Confirmation.objects.filter(status="confirmed", application__status="accepted").count()
     assert projects.count() == min(confirmed, ctx.count(400)) > 0
-    assert projects.filter(application__confirmation__confirmed_at__isnull=True).count() == 0
+    assert projects.exclude(application__confirmation__status="confirmed").count() == 0
     assert Participant.objects.count() == 3 * projects.count()
     assert ProgressReport.objects.filter(status="approved").exists()
     assert IndicatorActual.objects.filter(indicator__kind="percentage", value__isnull=False).exists()

@@ -1,7 +1,6 @@
 """From outline to project: only released and confirmed teams, once, as a copy."""
 
 import pytest
-from django.utils import timezone
 
 from applications.models import TeamMember
 from change_projects.models import ChangeProject
@@ -71,9 +70,7 @@ def test_conversion_happens_once(db):
             id="released-not-confirmed",
         ),
         pytest.param(
-            lambda: (
-                ConfirmationFactory(application=DecisionFactory().application, declined_at=timezone.now()).application
-            ),
+            lambda: ConfirmationFactory(application=DecisionFactory().application, declined=True).application,
             id="declined",
         ),
     ],

@@ -26,7 +26,7 @@ def confirmed_team(**kwargs):
     """An accepted application whose decision is released and whose place is confirmed."""
     application = ApplicationFactory(accepted=True, **kwargs)
     DecisionFactory(application=application)
-    ConfirmationFactory(application=application, confirmed_at=timezone.now())
+    ConfirmationFactory(application=application, confirmed=True)
     return application
 
 

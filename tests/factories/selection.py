@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from programmes.enums import IntakeRoleType
 from programmes.models import IntakeRole
-from selection.enums import Outcome, Recommendation, ReviewStatus
+from selection.enums import AssignmentStatus, ConfirmationStatus, Outcome, Recommendation, ReviewStatus
 from selection.models import (
     Confirmation,
     ConflictDeclaration,
@@ -96,7 +96,9 @@ class CriterionScoreFactory(factory.django.DjangoModelFactory):
 def scored_review(*, application, reviewer=None, scores, submitted=True, **reviewer_kwargs):
     """A reviewer's review of `application` with `scores` on the intake's criteria, in rubric order."""
     reviewer = reviewer or UserFactory(country="SE", **reviewer_kwargs)
-    assignment = ReviewAssignment.objects.filter(application=application, reviewer=reviewer, voided=False).first()
+    assignment = ReviewAssignment.objects.filter(
+        application=application, reviewer=reviewer, status=AssignmentStatus.ACTIVE
+    ).first()
     if assignment is None:
         assignment = ReviewAssignmentFactory(application=application, reviewer=reviewer, declared=True)
     review = ReviewFactory(assignment=assignment, submitted=submitted)
@@ -135,3 +137,7 @@ class ConfirmationFactory(factory.django.DjangoModelFactory):
 
     application = factory.SubFactory(ApplicationFactory, accepted=True)
     deadline = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+
+    class Params:
+        confirmed = factory.Trait(status=ConfirmationStatus.CONFIRMED, closed_at=factory.LazyFunction(timezone.now))
+        declined = factory.Trait(status=ConfirmationStatus.DECLINED, closed_at=factory.LazyFunction(timezone.now))

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from programmes.enums import IntakeRoleType
 from selection import services
+from selection.enums import AssignmentStatus
 from selection.models import ConflictDeclaration, ReviewAssignment
 from tests.factories import (
     ApplicationFactory,
@@ -63,7 +64,7 @@ def test_auto_assignment_respects_conflicts_country_and_load(
 
     services.assignments_auto(intake=intake, per_application=per_application, by=staff, seed=seed)
 
-    assignments = list(ReviewAssignment.objects.filter(application__intake=intake, voided=False))
+    assignments = list(ReviewAssignment.objects.filter(application__intake=intake, status=AssignmentStatus.ACTIVE))
     conflicted = set(ConflictDeclaration.objects.filter(has_conflict=True).values_list("application", "reviewer"))
     by_pk = {a.pk: a for a in apps}
     for assignment in assignments:

@@ -4,11 +4,12 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from applications.enums import ApplicationStatus as S
+from portal.workflow import Forbidden
 from selection import services
 from selection.enums import ReviewStatus
 from selection.models import Confirmation, ConflictDeclaration, CriterionScore, Decision
@@ -77,7 +78,7 @@ def test_review_post_before_declaring_no_conflict_saves_nothing(client, make_app
         reverse("selection:declare", args=[assignment.application_id]),
     )
     assert not CriterionScore.objects.filter(review__assignment=assignment).exists()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Forbidden):
         services.review_save_draft(assignment=assignment, by=assignment.reviewer, scores={first.pk: (2, "")})
 
 
@@ -174,7 +175,7 @@ def test_confirm_after_the_deadline_is_refused(client, released):
     response = client.post(reverse("selection:confirm", args=[released.token]), {"action": "confirm"}, follow=True)
 
     released.refresh_from_db()
-    assert released.confirmed_at is None
+    assert released.status == "pending"
     assert messages_shown(response) == ["The deadline to confirm has passed."]
 
 
@@ -182,13 +183,13 @@ def test_confirm_twice_keeps_the_first_confirmation(client, released):
     url = reverse("selection:confirm", args=[released.token])
     client.post(url, {"action": "confirm"}, follow=True)
     released.refresh_from_db()
-    first = released.confirmed_at
+    first = (released.status, released.closed_at)
 
     again = client.post(url, {"action": "decline", "reason": "Changed our minds."}, follow=True)
 
     released.refresh_from_db()
     released.application.refresh_from_db()
-    assert (released.confirmed_at, released.declined_at) == (first, None)
+    assert (released.status, released.closed_at) == first == ("confirmed", first[1])
     assert released.application.status == S.ACCEPTED
     assert messages_shown(again) == ["This confirmation is already closed."]
 
@@ -203,7 +204,7 @@ def test_confirm_after_the_team_withdrew_is_refused(client, released):
 
     released.refresh_from_db()
     application.refresh_from_db()
-    assert (application.status, released.confirmed_at) == (S.WITHDRAWN, None)
+    assert (application.status, released.status) == (S.WITHDRAWN, "pending")
     assert messages_shown(response) == ["Your team no longer has a place to confirm."]
     assert "We confirm our place" not in response.content.decode()
 
@@ -216,7 +217,7 @@ def test_confirm_after_staff_moved_the_team_to_the_waiting_list_is_refused(clien
 
     released.refresh_from_db()
     application.refresh_from_db()
-    assert (application.status, released.confirmed_at) == (S.WAITLISTED_PENDING, None)
+    assert (application.status, released.status) == (S.WAITLISTED_PENDING, "pending")
 
 
 def test_confirm_link_with_an_unknown_token_answers_404(client, released):

@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 
 from selection import services
-from selection.models import Confirmation
 from selection.selectors import applications_selected, is_application_selected
-from tests.factories import ApplicationFactory, IntakeFactory, MentorFactory, StaffFactory
+from tests.factories import ApplicationFactory, ConfirmationFactory, IntakeFactory, MentorFactory, StaffFactory
 
 
 def _panel_titles(client, user):
@@ -45,7 +44,7 @@ def test_applications_selected_is_released_acceptances_only(db):
     staged = ApplicationFactory(intake=intake, accepted_pending=True)
     released = ApplicationFactory(intake=intake, accepted=True)
     confirmed = ApplicationFactory(intake=intake, accepted=True)
-    Confirmation.objects.create(application=confirmed, deadline=intake.closes_at, confirmed_at=intake.closes_at)
+    ConfirmationFactory(application=confirmed, confirmed=True)
     ApplicationFactory(intake=intake, waitlisted=True)
     ApplicationFactory(intake=IntakeFactory(closed=True), accepted=True)  # another intake
 

@@ -48,7 +48,7 @@ def test_reassign_gives_the_application_to_the_new_reviewer(client, staff, intak
     assert response.redirect_chain == [(reverse("selection:assignments", args=[intake.pk]), 302)]
     assert messages_shown(response) == ["The application is reassigned."]
     assignment.refresh_from_db()
-    assert (assignment.voided, assignment.voided_reason) == (True, "Sara is on leave.")
+    assert (assignment.status, assignment.voided_reason) == ("voided", "Sara is on leave.")
     assert _queue_titles(client, new) == ["Ward budget hearings"]
     assert _queue_titles(client, assignment.reviewer) == []
 
@@ -73,7 +73,7 @@ def test_reassign_to_a_same_country_or_conflicted_reviewer_is_refused(
     assert response.redirect_chain == []
     assert messages_shown(response) == [message]
     assignment.refresh_from_db()
-    assert assignment.voided is False
+    assert assignment.status == "active"
     assert list(ReviewAssignment.objects.filter(reviewer=new)) == []
     assert _queue_titles(client, assignment.reviewer) == ["Ward budget hearings"]
 
@@ -96,7 +96,7 @@ def test_reassign_is_404_for_the_reviewer(client, intake, assignment):
 
     assert response.status_code == 404
     assignment.refresh_from_db()
-    assert assignment.voided is False
+    assert assignment.status == "active"
 
 
 # --- Reopen ------------------------------------------------------------------------------------------
