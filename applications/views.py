@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.rules import is_programme_staff
-from portal.views_utils import paginated, staff_only
+from portal.permissions import permission_required_404
+from portal.views_utils import paginated
 from programmes.display import local_datetime_text, local_time_text
 from programmes.enums import AttachmentRequirement, PublicationStatus
 from programmes.models import Intake
@@ -535,7 +536,7 @@ def withdraw(request, pk):
 # --- Staff --------------------------------------------------------------------------------
 
 
-@staff_only
+@permission_required_404("applications.manage_applications")
 def staff_list(request, intake_pk):
     intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
     filterset = StaffApplicationFilter(
@@ -556,7 +557,7 @@ def staff_list(request, intake_pk):
     )
 
 
-@staff_only
+@permission_required_404("applications.screen_application")
 def screen(request, pk):
     application = _application(request, pk, team=True)
     checks = eligibility_checks(application, earlier_participants(application=application))
@@ -590,7 +591,7 @@ def screen(request, pk):
     )
 
 
-@staff_only
+@permission_required_404("applications.manage_applications")
 @require_POST
 def reopen(request, pk):
     application = _application(request, pk)
@@ -608,7 +609,7 @@ def reopen(request, pk):
     return redirect("applications:detail", pk=pk)
 
 
-@staff_only
+@permission_required_404("applications.manage_applications")
 def extend_deadline(request, pk):
     application = _application(request, pk)
     form = DeadlineForm(request.POST or None, intake=application.intake)
@@ -632,7 +633,7 @@ def extend_deadline(request, pk):
     )
 
 
-@staff_only
+@permission_required_404("applications.manage_applications")
 def intake_extend(request, intake_pk):
     intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
     form = DeadlineForm(request.POST or None, intake=intake)

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "portal.middleware.DomainRefusalMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 from applications.display import answer_value
 from applications.models import Application
 from applications.outline import SECTIONS
-from portal.views_utils import paginated, staff_only
+from portal.permissions import permission_required_404
+from portal.views_utils import paginated
 from portal.workflow import TransitionForbidden, TransitionNotAllowed
 from programmes.models import Intake
 from programmes.rules import is_mentor
@@ -193,7 +194,7 @@ def work_delete(request, pk):
 # --- Staff --------------------------------------------------------------------------------------
 
 
-@staff_only
+@permission_required_404("mentoring.manage_mentoring")
 def overview(request):
     """Every team's coaching; the teams left alone at the top; mentor workload. Filter by intake and mentor."""
     form = OverviewFilterForm(request.GET or None, **selectors.overview_filter_choices())
@@ -209,7 +210,7 @@ def overview(request):
     return render(request, "mentoring/overview.html", context)
 
 
-@staff_only
+@permission_required_404("mentoring.manage_mentoring")
 def assignments(request, intake_pk):
     """An intake's mentor agreements and its no-coaching threshold."""
     intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
@@ -228,7 +229,7 @@ def assignments(request, intake_pk):
     return render(request, "mentoring/assignments.html", context)
 
 
-@staff_only
+@permission_required_404("mentoring.manage_mentoring")
 def assignment_edit(request, intake_pk, pk=None):
     """Create or change a mentor's agreement and teams."""
     intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
@@ -252,7 +253,7 @@ def assignment_edit(request, intake_pk, pk=None):
     return render(request, "mentoring/assignment_edit.html", {"intake": intake, "assignment": assignment, "form": form})
 
 
-@staff_only
+@permission_required_404("mentoring.manage_mentoring")
 def tags(request, pk=None):
     """The topic tags mentors choose from: add, rename, retire."""
     tag = get_object_or_404(TopicTag, pk=pk) if pk else None

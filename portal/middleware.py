@@ -75,3 +75,27 @@ def parse_server_timing(header: str) -> dict:
             elif key == "desc" and name == "queries":
                 figures[name] = int(value.strip('"'))
     return figures
+
+
+class DomainRefusalMiddleware:
+    """A service's domain refusal (`portal.workflow.Forbidden`) answers 404, never 403 or 500.
+
+    Services never decide HTTP status; views check permissions first, and this is the one place
+    that maps a refusal the view did not anticipate (a race, a stale page) to "not found".
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.core.handlers.exception import response_for_exception
+        from django.http import Http404
+
+        from .workflow import Forbidden
+
+        if isinstance(exception, Forbidden):
+            return response_for_exception(request, Http404())
+        return None

@@ -1,23 +1,12 @@
 """Helpers every app's views share: the staff-only guard and paginated lists that keep their filters."""
 
-from functools import wraps
-
 from django.core.paginator import Paginator
-from django.http import Http404
 
-from accounts.rules import is_programme_staff
+from .permissions import permission_required_404
 
-
-def staff_only(view):
-    """Programme staff only; anyone else, anonymous included, is told the page does not exist (404, not 403)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not (request.user.is_authenticated and is_programme_staff(request.user)):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Programme staff only; anyone else, anonymous included, is told the page does not exist (404,
+# not 403). The rules permission `accounts.manage_portal`; apps name their own (see portal/permissions.py).
+staff_only = permission_required_404("accounts.manage_portal")
 
 
 def querystring_without_page(request) -> str:

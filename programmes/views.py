@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from portal.views_utils import paginated, staff_only
+from portal.permissions import permission_required_404
+from portal.views_utils import paginated
 
 from . import selectors, services
 from .enums import Offer
@@ -25,6 +26,8 @@ from .models import Intake, Programme
 from .services import INTAKE_FIELDS, PROGRAMME_FIELDS
 
 PAGE_SIZE = 20
+# Every staff page of programmes: programme staff only, 404 for anyone else.
+staff_only = permission_required_404("programmes.manage_programmes")
 
 
 # --- Public catalogue ----------------------------------------------------------------------
