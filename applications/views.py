@@ -20,9 +20,9 @@ from programmes.models import Intake
 
 from . import services
 from .checks import SCREENABLE, checklist, composition, eligibility_checks
-from .display import answer_value, deadline_text, status_event_text
+from .display import deadline_text, section_answers, status_event_text
 from .downloads import attachment_response
-from .enums import EDITABLE_STATES, ApplicationStatus, AttachmentKind, can_transition
+from .enums import EDITABLE_STATES, ApplicationStatus, AttachmentKind
 from .filters import StaffApplicationFilter
 from .forms import (
     AttachmentForm,
@@ -43,6 +43,7 @@ from .selectors import (
     applications_visible_to,
     earlier_participants,
 )
+from .workflows import APPLICATION_WORKFLOW
 
 STAFF_PAGE_SIZE = 25
 
@@ -134,13 +135,10 @@ def detail(request, pk):
         _common(
             application,
             request,
-            section_answers=[
-                (section, [(application._meta.get_field(n), answer_value(application, n)) for n in section.fields])
-                for section in SECTIONS
-            ],
+            section_answers=section_answers(application),
             missing=[item for item in items if not item.ok],
             composition=composition(application),
-            can_reopen=is_programme_staff(request.user) and can_transition(application.status, ApplicationStatus.DRAFT),
+            can_reopen=APPLICATION_WORKFLOW.can(request.user, application, ApplicationStatus.DRAFT),
             reopen_form=ReasonForm(label=_("What should the team correct?"), required=True),
         ),
     )

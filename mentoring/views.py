@@ -12,9 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from applications.display import answer_value
+from applications.display import section_answers
 from applications.models import Application
-from applications.outline import SECTIONS
 from portal.permissions import permission_required_404
 from portal.views_utils import paginated
 from portal.workflow import TransitionForbidden, TransitionNotAllowed
@@ -92,11 +91,8 @@ def team(request, pk):
 def team_application(request, pk):
     """The team's application, read only, for its mentor (and staff)."""
     application = _team(request, pk, perm="mentoring.view_private_notes")
-    answers = [
-        (section, [(application._meta.get_field(n), answer_value(application, n)) for n in section.fields])
-        for section in SECTIONS
-    ]
-    return render(request, "mentoring/team_application.html", {"application": application, "section_answers": answers})
+    context = {"application": application, "section_answers": section_answers(application)}
+    return render(request, "mentoring/team_application.html", context)
 
 
 @login_required
