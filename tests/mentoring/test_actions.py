@@ -140,11 +140,14 @@ def test_staff_may_follow_up_any_action(db):
 def test_private_notes_never_reach_the_team_feed(db):
     team = MentoredTeamFactory()
     mentor = team.assignment.mentor
+    # The application's own steps come first in both feeds.
+    team_trail = activities_for(obj=team.application).count()
+    mentor_trail = activities_for(obj=team.application, audiences=[Audience.TEAM, Audience.MENTOR]).count()
 
     session = _log(team, mentor, private_notes="The mayor is about to resign.", shared_notes="Hearings planned.")
 
-    team_feed = list(activities_for(obj=team.application))
-    mentor_feed = list(activities_for(obj=team.application, audiences=[Audience.TEAM, Audience.MENTOR]))
+    team_feed = list(activities_for(obj=team.application))[team_trail:]
+    mentor_feed = list(activities_for(obj=team.application, audiences=[Audience.TEAM, Audience.MENTOR]))[mentor_trail:]
     assert [(e.verb, e.audience) for e in team_feed] == [("logged a coaching session", "team")]
     assert [(e.verb, e.audience) for e in mentor_feed] == [
         ("logged a coaching session", "team"),
