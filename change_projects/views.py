@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.rules import is_programme_staff
 from applications.downloads import attachment_response
+from portal.permissions import permission_required_404
 from portal.registry import project_sections_for
 from portal.selectors import activities_for
-from portal.views_utils import paginated, staff_only
+from portal.views_utils import paginated
 from portal.workflow import TransitionForbidden
 from programmes.models import Intake
 
@@ -403,7 +404,7 @@ def _version(versions, wanted, default):
 
 
 @login_required
-@staff_only
+@permission_required_404("change_projects.manage_projects")
 def intake_overview(request, intake_pk):
     intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
     now = timezone.now()
@@ -422,7 +423,7 @@ def intake_overview(request, intake_pk):
 
 
 @login_required
-@staff_only
+@permission_required_404("change_projects.manage_projects")
 def intake_periods(request, intake_pk):
     intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
     form = ReportingPeriodForm(request.POST or None, intake=intake)
