@@ -272,17 +272,3 @@ def application_extend_deadline(*, application: Application, until, by, reason: 
     application._history_user = by
     application.save(update_fields=["deadline_override", "deadline_override_reason", "updated_at"])
     return application
-
-
-@transaction.atomic
-def intake_extend_deadline(*, intake, closes_at, by, reason: str):
-    """Move the whole intake's closing time; the intake's history keeps who, when and why."""
-    if not reason.strip():
-        raise ValidationError(_("Please give the reason for the extension."), code="reason")
-    if closes_at <= intake.opens_at:
-        raise ValidationError(_("The new deadline must be after the opening."), code="earlier")
-    intake.closes_at = closes_at
-    intake._change_reason = reason
-    intake._history_user = by
-    intake.save(update_fields=["closes_at", "updated_at"])
-    return intake

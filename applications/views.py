@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.rules import is_programme_staff
 from portal.permissions import permission_required_404
 from portal.views_utils import paginated
+from programmes import services as programme_services
 from programmes.display import local_datetime_text, local_time_text
 from programmes.enums import AttachmentRequirement, PublicationStatus
 from programmes.models import Intake
@@ -177,6 +178,16 @@ def _section_or_404(slug):
         raise Http404 from None
 
 
+def _after_outline_save(request, pk, section):
+    """Stay on the section, or go on to the next one (the checklist after the last)."""
+    index = SECTIONS.index(section)
+    if "next" not in request.POST:
+        return redirect("applications:outline", pk=pk, section=section.slug)
+    if index + 1 < len(SECTIONS):
+        return redirect("applications:outline", pk=pk, section=SECTIONS[index + 1].slug)
+    return redirect("applications:checklist", pk=pk)
+
+
 @login_required
 def outline(request, pk, section):
     application = _application(request, pk)
@@ -195,12 +206,7 @@ def outline(request, pk, section):
                 application=application, by=request.user, data={n: form.cleaned_data[n] for n in form.fields}
             )
             messages.success(request, _("Your answers are saved."))
-            index = SECTIONS.index(section)
-            if "next" in request.POST and index + 1 < len(SECTIONS):
-                return redirect("applications:outline", pk=pk, section=SECTIONS[index + 1].slug)
-            if "next" in request.POST:
-                return redirect("applications:checklist", pk=pk)
-            return redirect("applications:outline", pk=pk, section=section.slug)
+            return _after_outline_save(request, pk, section)
         messages.error(request, _("Some answers need a change; nothing you typed has been lost."))
     else:
         form = form_class(instance=application, autosave_url=autosave_url)
@@ -637,7 +643,7 @@ def intake_extend(request, intake_pk):
     form = DeadlineForm(request.POST or None, intake=intake)
     if request.method == "POST" and form.is_valid():
         try:
-            services.intake_extend_deadline(
+            programme_services.intake_extend_deadline(
                 intake=intake,
                 closes_at=form.cleaned_data["deadline"],
                 by=request.user,

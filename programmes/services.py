@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from portal.workflow import transition
 
 from .enums import PublicationStatus
-from .models import Intake, Phase, Programme, RubricCriterion
+from .models import Intake, IntakeRole, Phase, Programme, RubricCriterion
 from .workflows import INTAKE_WORKFLOW, PROGRAMME_WORKFLOW
 
 # Slugs that would collide with the app's own URLs (/programmes/staff/, /programmes/intakes/).
@@ -211,3 +211,22 @@ def intake_copy(*, source: Intake, name: str, opens_at: datetime, closes_at: dat
         for c in source.criteria.all()
     )
     return copy
+
+
+@transaction.atomic
+def intake_extend_deadline(*, intake, closes_at, by, reason: str):
+    """Move the whole intake's closing time; the intake's history keeps who, when and why."""
+    if not reason.strip():
+        raise ValidationError(_("Please give the reason for the extension."), code="reason")
+    if closes_at <= intake.opens_at:
+        raise ValidationError(_("The new deadline must be after the opening."), code="earlier")
+    intake.closes_at = closes_at
+    intake._change_reason = reason
+    intake._history_user = by
+    intake.save(update_fields=["closes_at", "updated_at"])
+    return intake
+
+
+def intake_role_give(*, intake: Intake, user, role: str) -> tuple[IntakeRole, bool]:
+    """Give `user` a role (reviewer, mentor) in the intake; other apps call this, never the model."""
+    return IntakeRole.objects.get_or_create(intake=intake, user=user, role=role)

@@ -26,6 +26,7 @@ from applications.services import application_transition
 from portal.workflow import Forbidden, transition
 from programmes.enums import IntakeRoleType
 from programmes.models import IntakeRole
+from programmes.services import intake_role_give
 
 from .emails import render_placeholders
 from .enums import AssignmentStatus, ConfirmationStatus, ConflictKind, Outcome, ReviewStatus
@@ -78,7 +79,7 @@ def reviewer_add(*, intake, email: str, by):
     email = User.objects.normalize_email(email.strip()).lower()
     user = User.objects.filter(email__iexact=email).first()
     if user is not None:
-        _role, created = IntakeRole.objects.get_or_create(intake=intake, user=user, role=IntakeRoleType.REVIEWER)
+        _role, created = intake_role_give(intake=intake, user=user, role=IntakeRoleType.REVIEWER)
         if not created:
             raise ValidationError(_("%(email)s is already a reviewer in this intake.") % {"email": email}, code="dup")
         _on_commit(send_reviewer_added_email, intake.pk, user.pk)
@@ -101,7 +102,7 @@ def reviewer_invitation_accept(*, token: str, user) -> IntakeRole:
             % {"invited": invitation.email},
             code="email",
         )
-    role, _created = IntakeRole.objects.get_or_create(intake=invitation.intake, user=user, role=IntakeRoleType.REVIEWER)
+    role, _created = intake_role_give(intake=invitation.intake, user=user, role=IntakeRoleType.REVIEWER)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return role

@@ -93,3 +93,19 @@ def test_review_page_get_writes_nothing(client, make_application):
     assert response.status_code == 200
     assert (Review.objects.count(), CriterionScore.objects.count()) == (0, 0)
     assert [c.name for c, _score, _comment in response.context["form"].rows] == ["Relevance", "Commitment"]
+
+
+def test_releasing_decisions_is_for_staff_only_and_a_refusal_leaves_nothing(intake, make_application, staff):
+    from applications.enums import ApplicationStatus
+    from selection.models import Confirmation
+
+    application = make_application()
+    services.decision_record(application=application, outcome="accepted", reason="Strong.", by=staff)
+    before = Activity.objects.count()
+
+    with pytest.raises(TransitionForbidden):
+        services.decisions_release(intake=intake, by=application.contact_person)
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.ACCEPTED_PENDING
+    assert (Activity.objects.count(), Confirmation.objects.count()) == (before, 0)
