@@ -111,12 +111,14 @@ def sdg_q(number: int) -> Q:
 
 
 def earlier_participants(*, application) -> list[str]:
-    """Names of team members who were in an accepted team of an earlier intake."""
+    """Names of team members who were in a selected team of an earlier intake."""
+    from selection.selectors import applications_selected  # selection reads applications, not the reverse
+
     intake = application.intake
     return list(
         TeamMember.objects.filter(
             user__in=application.members.values("user"),
-            application__status=ApplicationStatus.ACCEPTED,
+            application__in=applications_selected(),
             application__intake__closes_at__lt=intake.opens_at,
         )
         .exclude(application__intake=intake)
