@@ -464,10 +464,6 @@ def snapshot_display(content: dict) -> dict:
 
 def application_outline(*, application) -> list[tuple]:
     """The application's outline, section by section: (section, [(field, value), ...])."""
-    from applications.display import answer_value
-    from applications.outline import SECTIONS
+    from applications.display import section_answers
 
-    return [
-        (section, [(application._meta.get_field(n), answer_value(application, n)) for n in section.fields])
-        for section in SECTIONS
-    ]
+    return section_answers(application)
