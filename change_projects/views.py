@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.rules import is_programme_staff
@@ -115,11 +116,40 @@ def application_outline(request, pk):
 
 # --- Plan items: one view for the add and edit forms of every kind -------------------------
 
+# kind → (form, service, related name, add title, edit title, saved message). Lazy: read per request language.
 ITEMS = {
-    "result": (ResultForm, services.result_save, "results", _("results chain link")),
-    "milestone": (MilestoneForm, services.milestone_save, "milestones", _("milestone")),
-    "indicator": (IndicatorForm, services.indicator_save, "indicators", _("indicator")),
-    "risk": (RiskForm, services.risk_save, "risks", _("risk")),
+    "result": (
+        ResultForm,
+        services.result_save,
+        "results",
+        gettext_lazy("Add an activity, output or outcome"),
+        gettext_lazy("Edit the results chain link"),
+        gettext_lazy("The results chain link is saved."),
+    ),
+    "milestone": (
+        MilestoneForm,
+        services.milestone_save,
+        "milestones",
+        gettext_lazy("Add a milestone"),
+        gettext_lazy("Edit the milestone"),
+        gettext_lazy("The milestone is saved."),
+    ),
+    "indicator": (
+        IndicatorForm,
+        services.indicator_save,
+        "indicators",
+        gettext_lazy("Add an indicator"),
+        gettext_lazy("Edit the indicator"),
+        gettext_lazy("The indicator is saved."),
+    ),
+    "risk": (
+        RiskForm,
+        services.risk_save,
+        "risks",
+        gettext_lazy("Add a risk"),
+        gettext_lazy("Edit the risk"),
+        gettext_lazy("The risk is saved."),
+    ),
 }
 
 
@@ -128,7 +158,7 @@ def item_edit(request, pk, kind, item_pk=None):
     project = _project(request, pk, "change_projects.edit_project")
     if kind not in ITEMS:
         raise Http404
-    form_class, save, related, label = ITEMS[kind]
+    form_class, save, related, add_title, edit_title, saved = ITEMS[kind]
     instance = get_object_or_404(getattr(project, related), pk=item_pk) if item_pk else None
     form = form_class(request.POST or None, instance=instance, project=project)
     if request.method == "POST" and form.is_valid():
@@ -139,12 +169,12 @@ def item_edit(request, pk, kind, item_pk=None):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("The %(item)s is saved.") % {"item": label})
+            messages.success(request, saved)
             return redirect("change_projects:plan", pk=project.pk)
     return render(
         request,
         "change_projects/item_form.html",
-        _common(request, project, form=form, kind=kind, label=label, instance=instance),
+        _common(request, project, form=form, kind=kind, title=edit_title if instance else add_title),
     )
 
 
