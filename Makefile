@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast test-browser lint format worker beat demo messages check bench-seed bench-pages bench-load
+.PHONY: help install run test test-fast test-browser lint format worker beat demo messages check bench-seed bench-pages bench-load bench-reports
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -61,6 +61,9 @@ bench-seed: install ## Fill DATABASE_URL with 12,000 applications (BENCH_SCALE=0
 
 bench-pages: install ## Time every page of each role against /healthz on gunicorn (needs bench-seed)
 	$(PY) -m bench.pages
+
+bench-reports: install ## Time and peak memory of the PDF dossier for 5 and 50 applications (scratch database)
+	$(PY) -m bench.reports
 
 bench-load: install ## Load test: 50 applicants, reviewers and staff for 60 s on gunicorn (needs bench-seed)
 	$(PY) -m bench.load
