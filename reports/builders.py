@@ -84,6 +84,19 @@ def _intake_summary_fingerprint(data):
         ],
         "balance": data["balance"],
         "coaching": data["coaching"],
+        "visits": [(v.pk, v.booked, v.present_days) for v in data["visits"]],
+    }
+
+
+def _certificate(job):
+    return selectors.certificate_data(intake=job.intake, participant=job.participant, now=timezone.now())
+
+
+def _certificate_fingerprint(data):
+    return {
+        "participant": data["participant"].pk,
+        "phases": [p.pk for p in data["phases"]],
+        "visits": [(v["visit"].pk, v["present"]) for v in data["visits"]],
     }
 
 
@@ -106,6 +119,9 @@ SPECS: dict[str, ReportSpec] = {
         _intake_summary,
         _intake_summary_fingerprint,
     ),
+    ReportKind.CERTIFICATE: ReportSpec(
+        "reports/pdf/certificate.html", lambda: _("Attendance certificate"), _certificate, _certificate_fingerprint
+    ),
 }
 
 
@@ -118,8 +134,11 @@ def check_subject(job: ReportJob) -> None:
         raise SubjectMissing(job.kind)
     if job.kind == ReportKind.CHANGE_PROJECT and not job.application_id:
         raise SubjectMissing(job.kind)
-    if job.kind == ReportKind.CERTIFICATE and not job.participant_id:
-        raise SubjectMissing(job.kind)
+    if job.kind == ReportKind.CERTIFICATE:
+        from change_projects.rules import is_participant
+
+        if not job.participant_id or not is_participant(job.participant, job.intake):
+            raise SubjectMissing(job.kind)
 
 
 def build(job: ReportJob) -> dict:

@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import is_programme_staff
-from portal.registry import NavItem, Panel, project_section, register_nav
+from portal.registry import NavItem, Panel, dashboard_panel, project_section, register_nav
+
+from .selectors import certificate_intakes
 
 register_nav(NavItem(_("Reports"), "reports:mine", is_programme_staff, order=70))
 
@@ -14,4 +16,20 @@ def project_report_section(request, project):
         template="reports/partials/project_section.html",
         context={"project": project},
         order=90,
+    )
+
+
+@dashboard_panel(order=85)
+def certificate_panel(request):
+    """Participants: their attendance certificate, as a PDF, whenever they need it."""
+    if not request.user.is_authenticated:
+        return None
+    intakes = certificate_intakes(user=request.user)
+    if not intakes:
+        return None
+    return Panel(
+        title=_("Attendance certificate"),
+        template="reports/partials/certificate_panel.html",
+        context={"intakes": intakes},
+        order=85,
     )

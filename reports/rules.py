@@ -22,13 +22,21 @@ def may_see_team_project(user, job) -> bool:
     return project is not None and user.has_perm("change_projects.view_project", project)
 
 
+@rules.predicate
+def is_own_certificate(user, job) -> bool:
+    """A participant's own certificate, for an intake they take part in."""
+    from change_projects.rules import is_participant
+
+    return job.participant_id == user.pk and bool(is_participant(user, job.intake))
+
+
 # Intake-wide reports hold every team's data and the reviewers' scores: staff only.
 _BY_KIND = {
     ReportKind.DOSSIER: is_programme_staff,
     ReportKind.SELECTION_RESULT: is_programme_staff,
     ReportKind.INTAKE_SUMMARY: is_programme_staff,
     ReportKind.CHANGE_PROJECT: may_see_team_project,
-    ReportKind.CERTIFICATE: is_programme_staff,
+    ReportKind.CERTIFICATE: is_programme_staff | is_own_certificate,
 }
 
 

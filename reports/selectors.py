@@ -128,11 +128,32 @@ def selection_result_data(*, intake) -> dict:
 
 def jobs_for_intake(*, intake, kinds):
     """An intake's report jobs of these kinds, newest first (one query; the page paginates)."""
-    return ReportJob.objects.filter(intake=intake, kind__in=list(kinds)).select_related("requested_by")
+    return ReportJob.objects.filter(intake=intake, kind__in=list(kinds)).select_related("requested_by", "participant")
+
+
+def participants_for_certificates(*, intake):
+    """The intake's participants, by name (change projects' one definition of a participant)."""
+    from change_projects.selectors import participants_of
+
+    return participants_of(intake=intake)
+
+
+def certificate_intakes(*, user) -> list:
+    """The intakes `user` takes part in, for their own certificate (one query)."""
+    from programmes.models import Intake
+
+    return list(
+        Intake.objects.filter(change_projects__participants__user=user)
+        .select_related("programme")
+        .distinct()
+        .order_by("-opens_at")
+    )
 
 
 def jobs_of_user(*, user):
-    return ReportJob.objects.filter(requested_by=user).select_related("intake__programme")
+    return ReportJob.objects.filter(requested_by=user).select_related(
+        "intake__programme", "requested_by", "participant"
+    )
 
 
 def latest_done(*, intake, kind):
@@ -281,6 +302,17 @@ def intake_summary_data(*, intake, now) -> dict:
         totals["milestones_done"] += done
     session_minutes = sum((s["minutes"] or 0) for s in sessions.values())
     sdg_names = dict(SDG_CHOICES)
+    from study_visits.enums import PlaceStatus
+    from study_visits.models import StudyVisit
+
+    visits = list(
+        StudyVisit.objects.filter(intake=intake)
+        .annotate(
+            booked=Count("places", filter=Q(places__status=PlaceStatus.BOOKED), distinct=True),
+            present_days=Count("places__attendance", filter=Q(places__attendance__present=True), distinct=True),
+        )
+        .order_by("starts_on", "pk")
+    )
     balance = cohort_balance(intake=intake)
     return {
         "rows": rows,
@@ -299,9 +331,42 @@ def intake_summary_data(*, intake, now) -> dict:
             ((sdg_names[s], n) for s, n in sdgs.items() if s in sdg_names), key=lambda p: (-p[1], str(p[0]))
         ),
         "phases": phases,
+        "visits": visits,
         "coaching": {
             "sessions": sum(s["n"] for s in sessions.values()),
             "session_hours": Decimal(session_minutes) / 60,
             "other_hours": other_hours,
         },
     }
+
+
+# --- An attendance certificate --------------------------------------------------------------------
+
+
+def certificate_data(*, intake, participant, now) -> dict:
+    """The participant's team and change project, the intake's phases so far, and the study visits
+    of the intake with the days the participant was recorded present."""
+    from change_projects.models import ChangeProject
+    from change_projects.selectors import local_today
+    from study_visits.enums import PlaceStatus
+    from study_visits.models import Place
+
+    project = (
+        ChangeProject.objects.filter(intake=intake, participants__user=participant)
+        .select_related("application")
+        .first()
+    )
+    today = local_today(intake, now)
+    phases = [p for p in intake.phases.all() if p.starts_on <= today]
+    visits = []
+    for place in (
+        Place.objects.filter(user=participant, visit__intake=intake, status=PlaceStatus.BOOKED)
+        .select_related("visit")
+        .prefetch_related("attendance")
+        .order_by("visit__starts_on", "pk")
+    ):
+        days = place.visit.days()
+        present = sorted(a.day for a in place.attendance.all() if a.present)
+        if present:
+            visits.append({"visit": place.visit, "present": present, "days": len(days)})
+    return {"participant": participant, "project": project, "phases": phases, "visits": visits}

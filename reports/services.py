@@ -38,7 +38,10 @@ def report_request(*, kind: str, intake, by, application=None, participant=None)
     job = ReportJob(kind=kind, intake=intake, application=application, participant=participant, requested_by=by)
     if kind not in ReportKind.values or not may_have_report(by, job):
         raise ReportNotAllowed(kind)
-    builders.check_subject(job)
+    try:
+        builders.check_subject(job)
+    except builders.SubjectMissing as exc:
+        raise ReportNotAllowed(kind) from exc
     with transaction.atomic():
         job.save()
         from .tasks import make_report

@@ -21,6 +21,7 @@ from .models import ReportJob
 from .services import ReportNotAllowed, report_request, report_retry
 
 INTAKE_KINDS = (ReportKind.DOSSIER, ReportKind.SELECTION_RESULT, ReportKind.INTAKE_SUMMARY)
+LISTED_KINDS = (*INTAKE_KINDS, ReportKind.CERTIFICATE)
 
 
 def _staff_intake(request, intake_pk) -> Intake:
@@ -40,8 +41,12 @@ def _job(request, pk) -> ReportJob:
 def intake_reports(request, intake_pk):
     intake = _staff_intake(request, intake_pk)
     kinds = [k for k in INTAKE_KINDS if k in available_kinds()]
-    context = {"intake": intake, "kinds": [(k, ReportKind(k).label) for k in kinds]}
-    context.update(paginated(request, selectors.jobs_for_intake(intake=intake, kinds=INTAKE_KINDS), per_page=20))
+    context = {
+        "intake": intake,
+        "kinds": [(k, ReportKind(k).label) for k in kinds],
+        "participants": selectors.participants_for_certificates(intake=intake),
+    }
+    context.update(paginated(request, selectors.jobs_for_intake(intake=intake, kinds=LISTED_KINDS), per_page=20))
     return render(request, "reports/intake_reports.html", context)
 
 
@@ -69,6 +74,24 @@ def team_report_request(request, application_pk):
         job = report_request(
             kind=ReportKind.CHANGE_PROJECT, intake=application.intake, application=application, by=request.user
         )
+    except ReportNotAllowed as exc:
+        raise Http404 from exc
+    messages.success(request, _("Your report is queued. This page shows its progress; you may leave and come back."))
+    return redirect("reports:job", pk=job.pk)
+
+
+@login_required
+@require_POST
+def certificate_request(request, intake_pk):
+    """Staff make any participant's certificate; a participant makes their own."""
+    intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
+    participant = request.user
+    if is_programme_staff(request.user):
+        participant = get_object_or_404(
+            selectors.participants_for_certificates(intake=intake), pk=request.POST.get("participant") or 0
+        )
+    try:
+        job = report_request(kind=ReportKind.CERTIFICATE, intake=intake, participant=participant, by=request.user)
     except ReportNotAllowed as exc:
         raise Http404 from exc
     messages.success(request, _("Your report is queued. This page shows its progress; you may leave and come back."))

@@ -15,3 +15,9 @@ def pdf_text(data: bytes) -> str:
 
 def pdf_pages(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def job_text(job) -> str:
+    """The text of a report job's PDF, read through the storage API (and the file closed again)."""
+    with job.file.open("rb") as handle:
+        return pdf_text(handle.read())

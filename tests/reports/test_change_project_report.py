@@ -21,7 +21,7 @@ from tests.factories.change_projects import (
 )
 from tests.factories.mentoring import CoachingActionFactory, CoachingSessionFactory
 
-from .pdf import pdf_text
+from .pdf import job_text
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_change_project_report_shows_plan_approved_data_and_coaching(project, dj
     job = _make(project, participant, django_capture_on_commit_callbacks)
 
     assert job.status == JobStatus.DONE
-    text = pdf_text(job.file.read())
+    text = job_text(job)
     assert "Open budget hearings in Kisumu" in text
     assert "First ward hearing held · Delayed" in text
     assert "0 → 12 (" in text

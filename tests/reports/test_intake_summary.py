@@ -9,6 +9,7 @@ from change_projects.models import IndicatorActual, MilestoneUpdate, ReportVersi
 from change_projects.selectors import report_snapshot
 from reports.enums import JobStatus, ReportKind
 from reports.services import report_request
+from study_visits.models import Attendance
 from tests.factories import PhaseFactory, StaffFactory
 from tests.factories.change_projects import (
     ChangeProjectFactory,
@@ -18,8 +19,9 @@ from tests.factories.change_projects import (
     ReportingPeriodFactory,
 )
 from tests.factories.mentoring import CoachingSessionFactory, MentoredTeamFactory
+from tests.factories.study_visits import PlaceFactory, StudyVisitFactory
 
-from .pdf import pdf_text
+from .pdf import job_text
 
 
 def _approved_report(project, period, *, milestone_status, actual):
@@ -45,6 +47,10 @@ def cohort(db):
     IndicatorActual.objects.create(report=draft, indicator=second.indicators.get(), value=Decimal(9))
     team = MentoredTeamFactory(application=first.application)
     CoachingSessionFactory(application=first.application, assignment=team.assignment, duration_minutes=120)
+    visit = StudyVisitFactory(intake=intake, past=True, title="Study visit to Uppsala", host="Uppsala")
+    place = PlaceFactory(visit=visit, application=first.application, user=first.application.contact_person)
+    Attendance.objects.create(place=place, day=visit.starts_on, present=True)
+    Attendance.objects.create(place=place, day=visit.ends_on, present=True)
     return {"intake": intake, "first": first, "second": second, "period": period}
 
 
@@ -59,12 +65,14 @@ def test_summary_counts_approved_data_only_and_is_stamped(cohort, django_capture
     job = _make(cohort["intake"], StaffFactory(), django_capture_on_commit_callbacks)
 
     assert job.status == JobStatus.DONE
-    text = pdf_text(job.file.read())
+    text = job_text(job)
     assert "Milestones done, as the approved reports state them: 1 of 1." in text
     assert "Indicators with an approved actual: 1 of 2" in text
     assert "Open budget hearings in Kisumu" in text
     assert "Citizen panels in Maputo" in text
     assert "1 coaching sessions (2.0 hours)" in text
+    assert "Study visit to Uppsala (Uppsala, " in text
+    assert "1 place booked; 2 days of attendance in all" in text
     assert "Data as of:" in text
     assert "Version: 1" in text
     assert f"Content hash: {job.content_hash}" in text
@@ -87,4 +95,4 @@ def test_same_data_same_hash_new_approval_new_hash_and_version(cohort, django_ca
     assert first.content_hash == again.content_hash
     assert changed.content_hash != first.content_hash
     assert [first.version, again.version, changed.version] == [1, 2, 3]
-    assert "Indicators with an approved actual: 2 of 2" in pdf_text(changed.file.read())
+    assert "Indicators with an approved actual: 2 of 2" in job_text(changed)

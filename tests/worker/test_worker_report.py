@@ -6,7 +6,7 @@ from django.db import connection
 from reports.enums import JobStatus, ReportKind
 from reports.models import ReportJob
 from tests.factories import StaffFactory
-from tests.reports.pdf import pdf_text
+from tests.reports.pdf import job_text
 
 from .test_worker_application_email import _database_url_for_worker
 
@@ -31,7 +31,7 @@ def test_real_worker_makes_the_dossier_from_the_database(
 
     job.refresh_from_db()
     assert (job.status, job.progress, job.attempts) == (JobStatus.DONE, 100, 1)
-    text = pdf_text(job.file.read())
+    text = job_text(job)
     assert text.index("1. Open budget hearings in Kisumu") < text.index("2. Citizen panels in Maputo")
     assert "Ada Reviewer — total 100.00" in text
     assert "Asked for by: Sara Staff" in text
