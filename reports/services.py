@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from portal.workflow import TransitionForbidden, transition
+from portal.workflow import Forbidden, TransitionForbidden, transition
 
 from . import builders
 from .enums import JobStatus, ReportKind
@@ -29,7 +29,7 @@ from .workflow import REPORT_JOB_WORKFLOW
 logger = logging.getLogger(__name__)
 
 
-class ReportNotAllowed(Exception):
+class ReportNotAllowed(Forbidden):
     """The person may not see every part of this report. Views answer 404."""
 
 
