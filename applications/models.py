@@ -92,6 +92,8 @@ class Application(models.Model):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         ordering = ["-created_at"]
+        # Counts by intake and stage (catalogue, intake lists, dashboards) read this index alone.
+        indexes = [models.Index(fields=["intake", "status"], name="application_intake_status")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=ApplicationStatus.values), name="application_status_valid"

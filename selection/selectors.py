@@ -354,10 +354,22 @@ def cohort_balance(*, intake) -> dict:
 
 
 def assignments_for_reviewer(*, reviewer) -> QuerySet[ReviewAssignment]:
-    """A reviewer's active assignments with their review and declaration, for the queue (one query)."""
+    """A reviewer's active assignments with their review and declaration, for the queue (one query).
+
+    The applications' outline answers and the programmes' long texts are not loaded: the queue shows titles.
+    """
+    from applications.selectors import LONG_ANSWERS
+
     return (
         ReviewAssignment.objects.filter(reviewer=reviewer, status=AssignmentStatus.ACTIVE)
         .select_related("application__intake__programme", "review")
+        .defer(
+            *(f"application__{name}" for name in LONG_ANSWERS),
+            "application__intake__programme__summary",
+            "application__intake__programme__objectives",
+            "application__intake__programme__expected_outcomes",
+            "review__comment",
+        )
         .annotate(
             declared=Exists(ConflictDeclaration.objects.filter(application=OuterRef("application"), reviewer=reviewer))
         )
@@ -365,10 +377,11 @@ def assignments_for_reviewer(*, reviewer) -> QuerySet[ReviewAssignment]:
     )
 
 
-def reviewer_progress(assignments) -> dict:
-    rows = list(assignments)
-    done = sum(1 for a in rows if getattr(a, "review", None) is not None and a.review.is_submitted)
-    return {"done": done, "assigned": len(rows)}
+def reviewer_progress(assignments: QuerySet[ReviewAssignment]) -> dict:
+    """How many of these assignments there are and how many have a submitted review (one count query)."""
+    return assignments.aggregate(
+        assigned=Count("pk"), done=Count("pk", filter=Q(review__status=ReviewStatus.SUBMITTED))
+    )
 
 
 def reviewers_for_intake(*, intake) -> list:
