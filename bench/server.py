@@ -37,10 +37,12 @@ def server_env(static_root: str) -> dict:
 
 @contextlib.contextmanager
 def gunicorn(*, workers: int = 2, threads: int = 1, port: int | None = None):
-    """Collect static files into a temporary folder, start gunicorn, wait for /healthz, yield its base URL."""
+    """Migrate, collect static files into a temporary folder, start gunicorn, wait for /healthz, yield its base URL."""
     port = port or _free_port()
     with tempfile.TemporaryDirectory(prefix="bench-static-") as static_root:
         env = server_env(static_root)
+        # The code may have moved on since the seed: bring the schema along first.
+        subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
         )
