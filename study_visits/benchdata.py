@@ -7,6 +7,7 @@ Each decided intake's confirmed teams are its participants. Its visit takes thre
 from datetime import datetime, timedelta
 
 from applications.models import TeamMember
+from selection.enums import ConfirmationStatus
 from selection.models import Confirmation
 from selection.selectors import is_application_selected
 
@@ -22,7 +23,7 @@ def seed(ctx) -> None:
     rng = ctx.rng
     accepted = [a.pk for a in ctx.made["applications"] if is_application_selected(a)]
     confirmed = set(
-        Confirmation.objects.filter(application_id__in=accepted, confirmed_at__isnull=False).values_list(
+        Confirmation.objects.filter(application_id__in=accepted, status=ConfirmationStatus.CONFIRMED).values_list(
             "application_id", flat=True
         )
     )
