@@ -1,4 +1,5 @@
 import django_filters
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -7,6 +8,18 @@ from programmes.enums import CoreArea, OrganisationType
 from .enums import SDG_CHOICES, ApplicationStatus
 from .models import Application
 from .selectors import core_area_q, organisation_q, sdg_q, search_q
+
+
+def _with_descending(labels: dict) -> dict:
+    """Sort labels for both directions, translated when shown.
+
+    django-filter builds “… (descending)” once, at import, in English; these stay lazy.
+    """
+    result = {}
+    for (field, param), label in labels.items():
+        result[field] = label
+        result[f"-{param}"] = format_lazy(_("{label} (descending)"), label=label)
+    return result
 
 
 class StaffApplicationFilter(django_filters.FilterSet):
@@ -27,13 +40,15 @@ class StaffApplicationFilter(django_filters.FilterSet):
             ("status", "status"),
             ("member_count", "team"),
         ),
-        field_labels={
-            "submitted_at": _("Submitted"),
-            "contact_person__full_name": _("Contact person"),
-            "title": _("Title"),
-            "status": _("Status"),
-            "member_count": _("Team size"),
-        },
+        field_labels=_with_descending(
+            {
+                ("submitted_at", "submitted"): _("Submitted"),
+                ("contact_person__full_name", "contact"): _("Contact person"),
+                ("title", "title"): _("Title"),
+                ("status", "status"): _("Status"),
+                ("member_count", "team"): _("Team size"),
+            }
+        ),
     )
 
     class Meta:

@@ -235,3 +235,13 @@ def test_intake_deadline_page_cancels_back_to_the_staff_list(staff_client, intak
     response = staff_client.get(reverse("applications:intake_extend", kwargs={"intake_pk": intake.pk}))
 
     assert _cancel_links(response) == [(reverse("applications:staff_list", kwargs={"intake_pk": intake.pk}), "Cancel")]
+
+
+def test_staff_list_sort_labels_are_translated_in_both_directions(staff_client, intake):
+    staff_client.cookies["django_language"] = "fr"
+
+    response = _list(staff_client, intake)
+
+    choices = [str(label) for _value, label in response.context["filter"].form.fields["ordering"].choices]
+    assert choices[:4] == ["---------", "Soumise", "Soumise (ordre décroissant)", "Personne de contact"]
+    assert choices[-1] == "Taille de l'équipe (ordre décroissant)"
