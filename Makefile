@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast test-browser lint format worker beat demo messages check bench-seed bench-pages bench-load bench-reports
+.PHONY: help install run test test-fast test-browser lint format worker beat demo messages check css weight bench-seed bench-pages bench-load bench-reports
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -67,3 +67,10 @@ bench-reports: install ## Time and peak memory of the PDF dossier for 5 and 50 a
 
 bench-load: install ## Load test: 50 applicants, reviewers and staff for 60 s on gunicorn (needs bench-seed)
 	$(PY) -m bench.load
+
+css: install ## Rebuild static/vendor/bootstrap/bootstrap.portal.min.css: only the Bootstrap rules the portal uses (needs npm)
+	cd assets && npm ci --no-audit --no-fund
+	cd assets && CRISPY_TEMPLATES="$$(../$(PY) -c 'import crispy_bootstrap5, os; print(os.path.join(os.path.dirname(crispy_bootstrap5.__file__), "templates"))')" npx purgecss --config purgecss.config.cjs
+
+weight: install ## Measure the application form's weight on the wire, cold, with production settings
+	$(PY) bench/weight.py
