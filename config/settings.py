@@ -273,6 +273,9 @@ PORTAL_NAME = env.str("PORTAL_NAME", default="")
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Add a Server-Timing header (total time, SQL time, query count) to every response; for benchmarks.
 PORTAL_SERVER_TIMING = env.bool("PORTAL_SERVER_TIMING", default=False)
+# Where people write with questions when a page names no programme (error pages, the home page);
+# each programme can name its own address (Programme.contact_email).
+PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="programmes@example.org")
 # Largest attachment an applicant may upload, in bytes.
 PORTAL_MAX_UPLOAD_BYTES = env.int("PORTAL_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 # Days a generated report file is kept before it expires (it can always be made again).

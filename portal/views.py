@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
@@ -57,7 +58,14 @@ def error_403(request, exception=None):
 
 def error_500(request):
     # No context processors or database work here: the failure may be the database itself.
-    return HttpResponseServerError(loader.get_template("500.html").render({}))
+    return HttpResponseServerError(
+        loader.get_template("500.html").render({"PORTAL_CONTACT_EMAIL": settings.PORTAL_CONTACT_EMAIL})
+    )
+
+
+def privacy(request):
+    """What personal data the portal keeps, why, who sees it, and whom to write to."""
+    return render(request, "portal/privacy.html")
 
 
 @login_required

@@ -105,7 +105,7 @@ class ProgrammeForm(forms.ModelForm):
 
     class Meta:
         model = Programme
-        fields = ["title", "slug", "summary", "objectives", "expected_outcomes", "offers", "languages"]
+        fields = ["title", "slug", "summary", "objectives", "expected_outcomes", "offers", "languages", "contact_email"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "objectives": forms.Textarea(attrs={"rows": 6}),
@@ -159,6 +159,7 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
             "exclude_previous_participants",
             "min_english_level",
             "max_age",
+            "faq",
         ]
         help_texts = {
             "eligible_countries": _("Hold Ctrl (or Cmd) to choose several. None chosen means every country."),
@@ -187,6 +188,7 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
             ),
             Fieldset(_("Attachments"), "mandate_letter", "cvs"),
             Fieldset(_("Extra eligibility rules"), "exclude_previous_participants", "min_english_level", "max_age"),
+            Fieldset(_("Help for applicants"), "faq"),
         )
         self.helper.add_input(Submit("save", _("Save")))
 

@@ -36,6 +36,11 @@ class Programme(models.Model):
     objectives = models.TextField(_("objectives"), blank=True, help_text=_("Markdown is allowed."))
     expected_outcomes = models.TextField(_("expected outcomes"), blank=True, help_text=_("Markdown is allowed."))
     offers = models.JSONField(_("what is offered"), default=list, blank=True)
+    contact_email = models.EmailField(
+        _("contact address"),
+        blank=True,
+        help_text=_("Shown on the programme's pages and error pages, for applicants' questions."),
+    )
     languages = models.CharField(
         _("languages of instruction"), max_length=200, blank=True, help_text=_("For example: English, French")
     )
@@ -70,6 +75,11 @@ class Intake(models.Model):
     name = models.CharField(_("name"), max_length=200, help_text=_("For example: 2027 intake, East Africa"))
     status = models.CharField(
         _("publication"), max_length=20, choices=PublicationStatus.choices, default=PublicationStatus.DRAFT
+    )
+    faq = models.TextField(
+        _("questions and answers"),
+        blank=True,
+        help_text=_("A short FAQ for applicants, shown on the intake's page. Markdown: “## Question” then the answer."),
     )
     # --- Who may apply
     eligible_countries = CountryField(_("eligible countries"), multiple=True, blank=True)

@@ -94,7 +94,10 @@
     return JSON.stringify(values) === JSON.stringify(fieldValues());
   }
 
-  form.addEventListener("input", function () { writeCopy(true); });
+  form.addEventListener("input", function () {
+    writeCopy(true);
+    if (!navigator.onLine) { showOffline(true); }
+  });
   form.addEventListener("change", function () { writeCopy(true); });
 
   // --- Sending it ------------------------------------------------------------------------
@@ -103,8 +106,11 @@
     return input ? input.value : "";
   }
 
+  // Offline, "Saved at 14:21" would sit next to text that is not saved: say so instead.
   function showOffline(show) {
     if (offlineBox) { offlineBox.classList.toggle("d-none", !show); }
+    var status = document.getElementById("autosave-status");
+    if (show && status && form.dataset.unsavedLabel) { status.textContent = form.dataset.unsavedLabel; }
   }
 
   function resend() {
