@@ -76,7 +76,8 @@ def test_team_invites_writes_outline_uploads_and_submits(page, phone, live_serve
     # No "Saved at" next to unsaved text, and the notice is on screen where the person types.
     phone.get_by_text("Not saved yet: your text is kept on this device.").wait_for()
     notice = phone.get_by_text("You are offline.").bounding_box()
-    assert 0 <= notice["y"] and notice["y"] + notice["height"] <= phone.viewport_size["height"]
+    assert notice["y"] >= 0
+    assert notice["y"] + notice["height"] <= phone.viewport_size["height"]
     phone.context.set_offline(False)
     phone.get_by_text(re.compile(r"Saved at \d\d:\d\d CES?T\.")).wait_for()
     application.refresh_from_db()
