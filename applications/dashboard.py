@@ -5,7 +5,8 @@ from accounts.rules import is_programme_staff
 from portal.registry import Panel, dashboard_panel
 from programmes.rules import intake_roles_of
 
-from .display import deadline_text
+from .display import deadline_text, progress_text
+from .enums import ApplicationStatus
 from .selectors import applications_for_user, intakes_with_application_counts
 
 
@@ -15,7 +16,11 @@ def my_applications_panel(request):
     if not rules.is_authenticated(request.user):
         return None
     rows = [
-        {"application": application, "deadline": deadline_text(application)}
+        {
+            "application": application,
+            "deadline": deadline_text(application),
+            "progress": progress_text(application) if application.status == ApplicationStatus.DRAFT else "",
+        }
         for application in applications_for_user(user=request.user)
     ]
     if not rows and (is_programme_staff(request.user) or intake_roles_of(request.user)):

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from programmes.display import local_datetime_text
 from programmes.enums import CoreArea
@@ -68,3 +69,26 @@ def answer_value(application, field_name: str):
         names = dict(SDG_CHOICES)
         return [names[number] for number in value if number in names]
     return value
+
+
+def _lower_first(label: str) -> str:
+    """“Mandate letter” → “mandate letter”, but “CVs” stays “CVs”."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def progress_text(application) -> str:
+    """A draft's progress in one line: “4 of 5 sections done, mandate letter missing”."""
+    from .checks import checklist
+    from .outline import SECTIONS
+
+    items = checklist(application)
+    sections, others = items[: len(SECTIONS)], items[len(SECTIONS) :]
+    done = sum(item.ok for item in sections)
+    text = ngettext("%(done)s of %(total)s section done", "%(done)s of %(total)s sections done", len(SECTIONS)) % {
+        "done": done,
+        "total": len(SECTIONS),
+    }
+    missing = [_lower_first(str(item.label)) for item in others if not item.ok]
+    if missing:
+        text = _("%(progress)s; still missing: %(missing)s") % {"progress": text, "missing": ", ".join(missing)}
+    return text

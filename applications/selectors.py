@@ -58,10 +58,15 @@ def with_status_for_team(queryset: QuerySet[Application]) -> QuerySet[Applicatio
 
 
 def applications_for_user(*, user) -> list[Application]:
-    """The applications a person is a member of, newest first, for their dashboard."""
+    """The applications a person is a member of, newest first, with what their checklists read."""
     return list(
         with_status_for_team(
-            Application.objects.filter(members__user=user).select_related("intake__programme").order_by("-created_at")
+            Application.objects.filter(members__user=user)
+            .select_related("intake__programme")
+            .prefetch_related(
+                Prefetch("members", queryset=TeamMember.objects.select_related("user")), "organisations", "attachments"
+            )
+            .order_by("-created_at")
         )
     )
 

@@ -82,6 +82,8 @@ def _common(application, request, **extra):
         "status_label": application.get_status_display() if is_staff else application.get_status_for_team_display(),
         "shown_status": application.status if is_staff else application.status_for_team(),
         "sections": SECTIONS,
+        # Done or still missing answers, marked beside each section in the outline's menu.
+        "outline_progress": [{"section": s, "done": not missing_answers(application, s)} for s in SECTIONS],
         **extra,
     }
 

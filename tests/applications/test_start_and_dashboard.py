@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -90,7 +92,8 @@ def test_dashboard_panel_query_count_is_fixed(rf, db, django_assert_num_queries,
     request = rf.get("/")
     request.user = user
 
-    with django_assert_num_queries(1):
+    # The applications, then their members with users, organisations and attachments (the progress line).
+    with django_assert_num_queries(4):
         panel = my_applications_panel(request)
         html = render_to_string(panel.template, {"ctx": panel.context, "panel": panel})
 
@@ -136,3 +139,35 @@ def test_staff_dashboard_links_to_intake_application_list(staff_client, db):
 
     url = reverse("applications:staff_list", kwargs={"intake_pk": application.intake_id})
     assert f'href="{url}"' in response.content.decode()
+
+
+def test_dashboard_says_how_far_a_draft_is(rf, db):
+    user = UserFactory()
+    draft = ApplicationFactory(contact_person=user, intake=IntakeFactory(mandate_letter="required"))
+    draft.timeline = ""
+    draft.save()
+    request = rf.get("/")
+    request.user = user
+
+    panel = my_applications_panel(request)
+
+    assert [row["progress"] for row in panel.context["rows"]] == [
+        "4 of 5 sections done; still missing: team composition, mandate letter"
+    ]
+
+
+def test_outline_menu_marks_each_section_done_or_missing(client, db):
+    application = ApplicationFactory(complete=True)
+    application.timeline = ""
+    application.save()
+    client.force_login(application.contact_person)
+
+    page = client.get(reverse("applications:outline", kwargs={"pk": application.pk, "section": "problem"}))
+
+    assert re.findall(r'data-testid="section-mark">([^<]*)<', page.content.decode()) == [
+        "✓ done",
+        "✓ done",
+        "missing answers",
+        "✓ done",
+        "✓ done",
+    ]
