@@ -108,7 +108,11 @@ def seed(*, stdout) -> None:
     for application in applications_selected(intake=intake):
         Confirmation.objects.get_or_create(
             application=application,
-            defaults={"deadline": now - timedelta(days=30), "confirmed_at": now - timedelta(days=40)},
+            defaults={
+                "deadline": now - timedelta(days=30),
+                "status": "confirmed",
+                "closed_at": now - timedelta(days=40),
+            },
         )
     teams = [team, *selected_teams(intake=intake).exclude(pk=team.pk).order_by("pk")]
     members = [m for t in teams for m in t.members.select_related("user", "application").order_by("pk")]

@@ -17,7 +17,7 @@ def SelectedTeamFactory(*, intake, size=3, confirmed=True, **kwargs):
     application = ApplicationFactory(intake=intake, accepted=True, **kwargs)
     for _n in range(size - 1):
         TeamMemberFactory(application=application)
-    ConfirmationFactory(application=application, confirmed_at=timezone.now() if confirmed else None)
+    ConfirmationFactory(application=application, confirmed=confirmed)
     return application
 
 
