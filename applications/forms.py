@@ -9,6 +9,7 @@ from django_countries import countries
 
 from accounts.forms import CHOOSE_COUNTRY, NOT_GIVEN, set_empty_label
 from programmes.enums import CoreArea, OrganisationType
+from programmes.forms import closing_from_local
 
 from .enums import SDG_CHOICES, AttachmentKind
 from .models import WORD_LIMITS, Application, Organisation, TeamMember
@@ -192,6 +193,7 @@ class DeadlineForm(forms.Form):
 
     def clean_deadline(self):
         value = self.cleaned_data["deadline"]
-        # The browser sends a naive local time; read it in the intake's zone, store it in UTC.
+        # The browser sends a naive local time; read it in the intake's zone, store it in UTC. Typed to
+        # the minute, it closes at the end of that minute, like the intake's own deadline.
         naive = timezone.make_naive(value) if timezone.is_aware(value) else value
-        return timezone.make_aware(naive, self.intake.tzinfo)
+        return closing_from_local(naive.date(), naive.time(), self.intake.time_zone)

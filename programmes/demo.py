@@ -9,7 +9,7 @@ from datetime import time, timedelta
 from django.utils import timezone
 
 from .enums import AttachmentRequirement, IntakeRoleType, Offer, OrganisationType, PublicationStatus
-from .forms import aware_from_local
+from .forms import aware_from_local, closing_from_local
 from .models import Intake, IntakeRole, Phase, Programme, RubricCriterion
 
 SLUG = "leadership-in-local-governance"
@@ -154,7 +154,7 @@ def seed(*, stdout) -> None:
         programme,
         f"{year + 1} intake",
         opens_at=_local(today - timedelta(days=14)),
-        closes_at=_local(today + timedelta(days=35), 23, 59),
+        closes_at=closing_from_local(today + timedelta(days=35), time(23, 59), ZONE),
         places=12,
     )
     _phases(open_intake, today + timedelta(days=120))
@@ -164,7 +164,7 @@ def seed(*, stdout) -> None:
         programme,
         f"{year - 2} intake",
         opens_at=_local(today - timedelta(days=800)),
-        closes_at=_local(today - timedelta(days=750), 23, 59),
+        closes_at=closing_from_local(today - timedelta(days=750), time(23, 59), ZONE),
         places=10,
     )
     _phases(past_intake, today - timedelta(days=700))

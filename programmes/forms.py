@@ -1,7 +1,7 @@
 """Forms for staff pages. Forms check input; the services decide and save."""
 
 import zoneinfo
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
@@ -36,6 +36,16 @@ def aware_from_local(day: date, clock: time, zone_name: str) -> datetime:
     return moment.astimezone(UTC)
 
 
+# A deadline is typed and shown to the minute; it includes that whole minute ("23:59" closes at
+# 23:59:59.999999), so a team pressing Submit twenty seconds into the closing minute is on time.
+WHOLE_MINUTE = timedelta(seconds=59, microseconds=999_999)
+
+
+def closing_from_local(day: date, clock: time, zone_name: str) -> datetime:
+    """The real closing moment of a deadline typed as a local date and minute: the end of that minute."""
+    return aware_from_local(day, clock.replace(second=0, microsecond=0), zone_name) + WHOLE_MINUTE
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -60,7 +70,9 @@ class WindowFieldsMixin(forms.Form):
         label=_("at (local time)"),
         initial=time(23, 59),
         widget=TimeInput(),
-        help_text=_("Applications are accepted up to this time, in the intake's time zone."),
+        help_text=_(
+            "Applications are accepted until the end of this minute (23:59 means 23:59:59), in the intake's time zone."
+        ),
     )
 
     def _zone_name(self) -> str | None:
@@ -74,8 +86,9 @@ class WindowFieldsMixin(forms.Form):
             day, clock = cleaned_data.get(f"{prefix}_on"), cleaned_data.get(f"{prefix}_time")
             if day is None or clock is None:
                 continue
+            to_moment = closing_from_local if prefix == "closes" else aware_from_local
             try:
-                cleaned_data[f"{prefix}_at"] = aware_from_local(day, clock, zone_name)
+                cleaned_data[f"{prefix}_at"] = to_moment(day, clock, zone_name)
             except ValidationError as error:
                 self.add_error(f"{prefix}_time", error)
         opens_at, closes_at = cleaned_data.get("opens_at"), cleaned_data.get("closes_at")

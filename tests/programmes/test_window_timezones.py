@@ -73,7 +73,7 @@ def test_form_in_kiritimati_stores_utc_a_day_earlier_than_utc_midnight(db):
     )
 
     assert form.is_valid(), form.errors
-    assert form.cleaned_data["closes_at"] == datetime(2027, 3, 14, 18, 0, tzinfo=UTC)
+    assert form.cleaned_data["closes_at"] == datetime(2027, 3, 14, 18, 0, 59, 999_999, tzinfo=UTC)
 
 
 def test_form_deadline_on_stockholm_dst_day_stores_summer_time_utc(db):
@@ -81,14 +81,14 @@ def test_form_deadline_on_stockholm_dst_day_stores_summer_time_utc(db):
     form = IntakeForm(data=_intake_form_data(closes_on="2027-03-28", closes_time="23:59"))
 
     assert form.is_valid(), form.errors
-    assert form.cleaned_data["closes_at"] == datetime(2027, 3, 28, 21, 59, tzinfo=UTC)
+    assert form.cleaned_data["closes_at"] == datetime(2027, 3, 28, 21, 59, 59, 999_999, tzinfo=UTC)
 
 
 def test_form_deadline_the_day_before_stockholm_dst_stores_winter_time_utc(db):
     form = IntakeForm(data=_intake_form_data(closes_on="2027-03-27", closes_time="23:59"))
 
     assert form.is_valid(), form.errors
-    assert form.cleaned_data["closes_at"] == datetime(2027, 3, 27, 22, 59, tzinfo=UTC)
+    assert form.cleaned_data["closes_at"] == datetime(2027, 3, 27, 22, 59, 59, 999_999, tzinfo=UTC)
 
 
 def test_form_time_skipped_by_dst_change_is_refused(db):
@@ -113,7 +113,7 @@ def test_staff_create_intake_on_dst_day_catalogue_shows_local_time_and_abbreviat
     page = client.get(reverse("programmes:intake_detail", kwargs={"pk": intake.pk}))
 
     assert response.status_code == 302
-    assert intake.closes_at == datetime(2027, 3, 28, 21, 59, tzinfo=UTC)
+    assert intake.closes_at == datetime(2027, 3, 28, 21, 59, 59, 999_999, tzinfo=UTC)
     assert texts_by_testid(page, "deadline")[0].startswith("closes 28 March 2027, 23:59 CEST (in ")
 
 
@@ -144,7 +144,7 @@ def test_deadline_on_auckland_dst_end_day_shown_in_standard_time(db):
     text = display.deadline_text(intake, now=datetime(2027, 4, 4, 11, 0, tzinfo=UTC))
 
     assert (form.cleaned_data["closes_at"], text) == (
-        datetime(2027, 4, 4, 11, 59, tzinfo=UTC),
+        datetime(2027, 4, 4, 11, 59, 59, 999_999, tzinfo=UTC),
         "closes 4 April 2027, 23:59 NZST (in less than an hour)",
     )
 
