@@ -18,7 +18,7 @@ def close_at_end_of_minute(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0002_history_reason_text'),
+        ('programmes', '0002_contact_and_faq'),
     ]
 
     operations = [migrations.RunPython(close_at_end_of_minute, migrations.RunPython.noop)]

@@ -99,7 +99,7 @@ def test_intake_copy_view_creates_copy_from_local_dates(staff_client, source):
     assert response.url == reverse("programmes:staff_intake_detail", kwargs={"pk": copy.pk})
     assert (copy.opens_at, copy.closes_at, copy.phases.count(), copy.criteria.count()) == (
         datetime(2027, 1, 11, 4, 0, tzinfo=UTC),
-        datetime(2027, 3, 15, 3, 59, tzinfo=UTC),
+        datetime(2027, 3, 15, 3, 59, 59, 999_999, tzinfo=UTC),
         2,
         5,
     )

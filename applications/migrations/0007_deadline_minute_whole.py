@@ -19,7 +19,7 @@ def extension_at_end_of_minute(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0005_history_reason_text'),
+        ('applications', '0006_search_trigram_indexes'),
     ]
 
     operations = [migrations.RunPython(extension_at_end_of_minute, migrations.RunPython.noop)]
