@@ -276,6 +276,8 @@ PORTAL_SERVER_TIMING = env.bool("PORTAL_SERVER_TIMING", default=False)
 # Where people write with questions when a page names no programme (error pages, the home page);
 # each programme can name its own address (Programme.contact_email).
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="programmes@example.org")
+# The time zone a new intake starts with (staff can pick another per intake).
+PORTAL_DEFAULT_TIME_ZONE = env.str("PORTAL_DEFAULT_TIME_ZONE", default="Europe/Stockholm")
 # Largest attachment an applicant may upload, in bytes.
 PORTAL_MAX_UPLOAD_BYTES = env.int("PORTAL_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 # Days a generated report file is kept before it expires (it can always be made again).

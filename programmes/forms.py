@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
 from django.utils.text import slugify
@@ -183,7 +184,11 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
         if self.instance.pk:
             for name, value in self.window_initial(self.instance).items():
                 self.initial.setdefault(name, value)
-        self.fields["time_zone"].choices = time_zone_choices(self.instance.time_zone if self.instance.pk else "")
+        else:
+            self.initial.setdefault("time_zone", settings.PORTAL_DEFAULT_TIME_ZONE)
+        self.fields["time_zone"].choices = time_zone_choices(
+            self.instance.time_zone if self.instance.pk else settings.PORTAL_DEFAULT_TIME_ZONE
+        )
         self.fields["eligible_countries"].widget.attrs["size"] = 12
         self.helper = FormHelper()
         self.helper.layout = Layout(

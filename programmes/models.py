@@ -27,6 +27,10 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
+def default_time_zone() -> str:
+    return settings.PORTAL_DEFAULT_TIME_ZONE
+
+
 class Programme(models.Model):
     """A training programme, e.g. “Leadership in Local Governance”. It runs intakes."""
 
@@ -86,7 +90,7 @@ class Intake(models.Model):
     eligible_organisation_types = models.JSONField(_("eligible organisation types"), default=list, blank=True)
     # --- When: stored in UTC, entered and shown in the intake's own time zone.
     time_zone = models.CharField(
-        _("time zone"), max_length=64, default="Europe/Stockholm", validators=[validate_time_zone]
+        _("time zone"), max_length=64, default=default_time_zone, validators=[validate_time_zone]
     )
     opens_at = models.DateTimeField(_("applications open"))
     closes_at = models.DateTimeField(_("applications close"))
