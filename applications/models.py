@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Gender
 from programmes.enums import CEFRLevel, MemberRoleType, OrganisationType
 
-from .enums import ACTIVE_STATES, STAGED_STATES, ApplicationStatus, AttachmentKind
+from .enums import ACTIVE_STATES, EDITABLE_STATES, STAGED_STATES, ApplicationStatus, AttachmentKind
 from .validators import MaxWordsValidator, validate_sdgs
 
 # The word limit of each long answer; the forms, the live counter and the printable list read it.
@@ -133,6 +133,14 @@ class Application(models.Model):
     def is_before_deadline(self, now=None) -> bool:
         """The closing second itself still counts, as for the intake."""
         return (now or timezone.now()) <= self.deadline
+
+    def is_editable(self, now=None) -> bool:
+        """The team may change a draft up to its deadline; an extension reopens it."""
+        return self.status in EDITABLE_STATES and self.is_before_deadline(now)
+
+    def is_closed_draft(self, now=None) -> bool:
+        """A draft whose deadline has passed: read-only, and it can no longer be submitted."""
+        return self.status in EDITABLE_STATES and not self.is_before_deadline(now)
 
 
 class Organisation(models.Model):

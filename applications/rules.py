@@ -25,6 +25,12 @@ def is_contact_person(user, application) -> bool:
 
 @rules.predicate
 def is_editable(user, application) -> bool:
+    """A draft up to the team's deadline; after it (without an extension) the draft is read-only."""
+    return application is not None and application.is_editable()
+
+
+@rules.predicate
+def is_draft(user, application) -> bool:
     return application is not None and application.status in EDITABLE_STATES
 
 
@@ -48,7 +54,8 @@ can_manage_team = is_contact_person & is_editable
 rules.add_perm("applications.view_application", can_view)
 rules.add_perm("applications.edit_application", can_edit)
 rules.add_perm("applications.manage_team", can_manage_team)
-rules.add_perm("applications.submit_application", is_contact_person & is_editable)
+# Not `is_editable`: a late press on Submit reaches the service, which says the deadline has passed.
+rules.add_perm("applications.submit_application", is_contact_person & is_draft)
 rules.add_perm(
     "applications.withdraw_application",
     is_contact_person & is_withdrawable_by_team & is_within_withdrawal_window,

@@ -75,6 +75,13 @@ class ApplicationLocked(Forbidden):
 def _ensure_editable(application: Application) -> None:
     if application.status not in EDITABLE_STATES:
         raise ApplicationLocked(_("This application has been submitted and can no longer be changed."))
+    if not application.is_before_deadline():
+        raise ApplicationLocked(
+            _(
+                "The deadline has passed, so this draft can no longer be changed or submitted. "
+                "If something stopped your team, write to the programme team: they can extend your deadline."
+            )
+        )
 
 
 # --- Team ---------------------------------------------------------------------------------
@@ -128,6 +135,8 @@ def invitation_accept(*, token: str, user) -> TeamMember:
     application = invitation.application
     if application.status not in EDITABLE_STATES:
         raise InvitationError(_("This application has already been submitted; the team can no longer change."))
+    if not application.is_before_deadline():
+        raise InvitationError(_("The deadline for this application has passed; the team can no longer change."))
     if _user_has_active_application(user=user, intake=application.intake):
         raise InvitationError(_("You are already in a team that applies to this intake."))
     if application.members.count() >= application.intake.max_team_size:

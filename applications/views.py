@@ -73,6 +73,7 @@ def _common(application, request, **extra):
         "deadline": deadline_text(application),
         "deadline_passed": not application.is_before_deadline(),
         "is_editable": application.status in EDITABLE_STATES,
+        "closed_draft": application.is_closed_draft(),
         "can_edit": request.user.has_perm("applications.edit_application", application),
         "is_contact": application.contact_person_id == request.user.pk,
         "is_staff": is_staff,
@@ -197,7 +198,8 @@ def outline(request, pk, section):
     if not request.user.has_perm("applications.edit_application", application):
         if request.method == "POST":
             raise PermissionDenied(_("This application can no longer be changed."))
-        messages.info(request, _("This application has been submitted; it can no longer be changed."))
+        if not application.is_closed_draft():  # a closed draft's pages say why themselves
+            messages.info(request, _("This application has been submitted; it can no longer be changed."))
         return redirect("applications:detail", pk=application.pk)
     form_class = outline_form_class(section)
     autosave_url = reverse("applications:outline_autosave", kwargs={"pk": pk, "section": section.slug})
