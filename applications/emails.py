@@ -5,7 +5,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
 from portal.models import Activity
-from programmes.display import for_recipient
+from programmes.display import for_recipient, local_datetime_text
 
 from .display import deadline_text, status_event_text
 from .enums import ApplicationStatus
@@ -35,6 +35,9 @@ def status_email_send(*, activity_id: int) -> None:
                 "event": status_event_text(change),
                 "deadline": deadline_text(application),
                 "is_submission": change.to_state == ApplicationStatus.SUBMITTED,
+                "received": local_datetime_text(application.intake, application.submitted_at, seconds=True)
+                if application.submitted_at
+                else "",
                 "status_label": ApplicationStatus(change.to_state).label,
                 "base_url": settings.PORTAL_BASE_URL,
             }

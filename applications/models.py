@@ -56,6 +56,9 @@ class Application(models.Model):
     )
     deadline_override_reason = models.TextField(_("reason for the extension"), blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # The receipt: a short reference given at the first submission, e.g. LLG-2027-014 (number within the intake).
+    number = models.PositiveIntegerField(_("number in the intake"), null=True, blank=True, editable=False)
+    reference = models.CharField(_("reference"), max_length=30, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -97,6 +100,9 @@ class Application(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=ApplicationStatus.values), name="application_status_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["intake", "number"], condition=models.Q(number__isnull=False), name="application_number_unique"
             ),
             models.UniqueConstraint(
                 fields=["intake", "contact_person"],

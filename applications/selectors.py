@@ -103,7 +103,8 @@ def search_q(text: str) -> Q:
     from accounts.models import User
 
     return (
-        Q(title__icontains=text)
+        Q(reference__iexact=text)
+        | Q(title__icontains=text)
         | Q(problem__icontains=text)
         | Q(objectives__icontains=text)
         | Q(target_group__icontains=text)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -229,8 +230,25 @@ def attachment_delete(*, attachment: Attachment, by) -> None:
 # --- Submission, withdrawal, reopening, deadlines -----------------------------------------
 
 
+def _assign_reference(application: Application) -> None:
+    """Give the application its receipt reference at its first submission: LLG-2027-014."""
+    from programmes.display import programme_code
+    from programmes.models import Intake
+
+    if application.reference:
+        return
+    # Lock the intake so two teams submitting at the same moment do not get the same number.
+    intake = Intake.objects.select_for_update().select_related("programme").get(pk=application.intake_id)
+    last = Application.objects.filter(intake=intake).aggregate(last=Max("number"))["last"] or 0
+    application.number = last + 1
+    year = intake.local(intake.closes_at).year
+    application.reference = f"{programme_code(intake.programme)}-{year}-{application.number:03d}"
+    application.save(update_fields=["number", "reference"])
+
+
+@transaction.atomic
 def application_submit(*, application: Application, by, now=None) -> Activity:
-    """Submit before the team's deadline and only when the checklist is complete."""
+    """Submit before the team's deadline and only when the checklist is complete; the team gets a reference."""
     from .checks import checklist
 
     now = now or timezone.now()
@@ -242,6 +260,7 @@ def application_submit(*, application: Application, by, now=None) -> Activity:
             _("The application is not complete yet: %(missing)s.") % {"missing": ", ".join(map(str, missing))},
             code="incomplete",
         )
+    _assign_reference(application)
     return application_transition(application=application, to=ApplicationStatus.SUBMITTED, by=by)
 
 

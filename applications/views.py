@@ -74,6 +74,10 @@ def _common(application, request, **extra):
         "deadline_passed": not application.is_before_deadline(),
         "is_editable": application.status in EDITABLE_STATES,
         "closed_draft": application.is_closed_draft(),
+        # The receipt: when the team pressed Submit, to the second, in the intake's zone.
+        "received": local_datetime_text(application.intake, application.submitted_at, seconds=True)
+        if application.submitted_at
+        else None,
         "can_edit": request.user.has_perm("applications.edit_application", application),
         "is_contact": application.contact_person_id == request.user.pk,
         "is_staff": is_staff,

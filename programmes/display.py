@@ -9,6 +9,7 @@ from `viewer_time_zone`: the middleware sets it per request, e-mails per recipie
 Kept out of the models so the wording can change without touching the data.
 """
 
+import unicodedata
 import zoneinfo
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -72,10 +73,13 @@ def viewer_clock_text(moment: datetime) -> str:
     return _("%(time)s on %(date)s in %(place)s") % values
 
 
-def local_datetime_text(intake, moment: datetime) -> str:
-    """A UTC moment as “15 March 2027, 23:59 CET” in the intake's time zone, then the reader's clock."""
+def local_datetime_text(intake, moment: datetime, *, seconds: bool = False) -> str:
+    """A UTC moment as “15 March 2027, 23:59 CET” in the intake's time zone, then the reader's clock.
+
+    `seconds=True` writes the seconds too (a receipt: when the team pressed Submit).
+    """
     local = intake.local(moment)
-    text = f"{date_format(local, 'j F Y, H:i')} {zone_abbreviation(local)}"
+    text = f"{date_format(local, 'j F Y, H:i:s' if seconds else 'j F Y, H:i')} {zone_abbreviation(local)}"
     theirs = viewer_clock_text(local)
     return f"{text} — {theirs}" if theirs else text
 
@@ -86,6 +90,15 @@ def local_time_text(intake, moment: datetime) -> str:
     text = f"{date_format(local, 'H:i')} {zone_abbreviation(local)}"
     theirs = viewer_clock_text(local)
     return f"{text} — {theirs}" if theirs else text
+
+
+def programme_code(programme) -> str:
+    """Letters for references: the initials of the title's capitalised words (“LLG”), else its first letters."""
+    plain = unicodedata.normalize("NFKD", programme.title).encode("ascii", "ignore").decode()
+    initials = "".join(word[0] for word in plain.split() if word[:1].isupper())
+    if len(initials) < 2:
+        initials = "".join(ch for ch in plain if ch.isalpha())[:3]
+    return initials.upper()[:6] or "APP"
 
 
 def relative_text(moment: datetime, now: datetime) -> str:

@@ -50,9 +50,9 @@ def opening(intake):
 
 
 @register.simple_tag
-def intake_time(intake, moment):
-    """`{% intake_time intake intake.opens_at %}` → “1 February 2027, 09:00 CET”."""
-    return display.local_datetime_text(intake, moment)
+def intake_time(intake, moment, seconds=False):
+    """`{% intake_time intake intake.opens_at %}` → “1 February 2027, 09:00 CET” (`seconds=True`: 09:00:05)."""
+    return display.local_datetime_text(intake, moment, seconds=seconds)
 
 
 @register.filter

@@ -106,4 +106,6 @@ def test_team_invites_writes_outline_uploads_and_submits(page, phone, live_serve
     assert application.status == ApplicationStatus.SUBMITTED
     assert application.timeline == "Twelve months."
     assert sorted(m.to[0] for m in mail.outbox) == ["otieno@example.org", "wanjiru@example.org"]
-    assert mail.outbox[0].subject.endswith(f"Your application to {intake.programme.title} was received")
+    assert mail.outbox[0].subject.endswith(
+        f"Your application to {intake.programme.title} was received ({application.reference})"
+    )
