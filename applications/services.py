@@ -1,5 +1,7 @@
 """Every write to applications goes through here: validation, save, history, e-mails after commit."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -201,14 +203,30 @@ def outline_save(*, application: Application, by, data: dict) -> Application:
 # --- Attachments --------------------------------------------------------------------------
 
 
+def _fingerprint(uploaded) -> str:
+    digest = hashlib.sha256()
+    uploaded.seek(0)
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    uploaded.seek(0)
+    return digest.hexdigest()
+
+
 def attachment_add(*, application: Application, kind: str, uploaded, by, member=None) -> Attachment:
-    """Store an upload privately after checking its size and its real type (from its content)."""
+    """Store an upload privately after checking its size and its real type (from its content).
+
+    The same content uploaded before is kept too (a team may mean it), but `duplicate_of` on the
+    returned attachment names the earlier one so the page can warn.
+    """
     _ensure_editable(application)
     content_type = validate_upload(uploaded, settings.PORTAL_MAX_UPLOAD_BYTES)
     if kind == AttachmentKind.CV and member is None:
         raise ValidationError(_("Choose whose CV this is."), code="member")
+    sha256 = _fingerprint(uploaded)
+    duplicate_of = application.attachments.filter(sha256=sha256).order_by("created_at").first()
     attachment = Attachment(
         application=application,
+        sha256=sha256,
         kind=kind,
         member=member if kind == AttachmentKind.CV else None,
         original_name=uploaded.name[:255],
@@ -218,6 +236,7 @@ def attachment_add(*, application: Application, kind: str, uploaded, by, member=
     )
     attachment.file.save(uploaded.name, uploaded, save=False)
     attachment.save()
+    attachment.duplicate_of = duplicate_of
     return attachment
 
 
@@ -243,7 +262,8 @@ def _assign_reference(application: Application) -> None:
     application.number = last + 1
     year = intake.local(intake.closes_at).year
     application.reference = f"{programme_code(intake.programme)}-{year}-{application.number:03d}"
-    application.save(update_fields=["number", "reference"])
+    # No history row of its own: the submission's save, just after, records the reference with the status.
+    Application.objects.filter(pk=application.pk).update(number=application.number, reference=application.reference)
 
 
 @transaction.atomic

@@ -190,7 +190,7 @@ def test_staff_list_shows_submission_time_in_the_intakes_zone(staff_client, inta
     response = _list(staff_client, intake)
 
     cells = re.findall(r"<td>([^<]*)</td>", response.content.decode())
-    assert "15 March 2027, 13:30 CET" in cells
+    assert "15 March 2027, 13:30:00 CET" in cells
 
 
 def test_staff_list_offers_screening_only_where_it_can_happen(staff_client, intake):
