@@ -253,6 +253,8 @@ class Attachment(models.Model):
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size in bytes"))
     content_type = models.CharField(_("content type"), max_length=100)
+    # The content's fingerprint, to notice the same file uploaded twice.
+    sha256 = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.rules import is_programme_staff
 from portal.permissions import permission_required_404
@@ -433,7 +433,7 @@ def attachments(request, pk):
         form = AttachmentForm(request.POST or None, request.FILES or None, application=application, kinds=kinds)
         if request.method == "POST" and form.is_valid():
             try:
-                services.attachment_add(
+                attachment = services.attachment_add(
                     application=application,
                     kind=form.cleaned_data["kind"],
                     uploaded=form.cleaned_data["file"],
@@ -444,6 +444,18 @@ def attachments(request, pk):
                 form.add_error("file", exc)
             else:
                 messages.success(request, _("The file is uploaded."))
+                if attachment.duplicate_of is not None:
+                    messages.warning(
+                        request,
+                        _(
+                            "This is the same file as “%(name)s” (%(kind)s), uploaded before. "
+                            "If that was a mistake, delete one of them."
+                        )
+                        % {
+                            "name": attachment.duplicate_of.original_name,
+                            "kind": attachment.duplicate_of.get_kind_display(),
+                        },
+                    )
                 return redirect("applications:attachments", pk=pk)
     elif request.method == "POST":
         raise PermissionDenied(_("This application can no longer be changed."))
@@ -516,9 +528,25 @@ def checklist_view(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def submit(request, pk):
+    """A summary of what will be sent and a question; only the confirmed POST submits (it cannot be undone)."""
     application = _application(request, pk, perm="applications.submit_application", team=True)
+    if request.method == "GET" or request.POST.get("confirmed") != "yes":
+        items = checklist(application)
+        return render(
+            request,
+            "applications/submit_confirm.html",
+            _common(
+                application,
+                request,
+                complete=all(item.ok for item in items),
+                members=list(application.members.all()),
+                organisations=list(application.organisations.all()),
+                attachments=list(application.attachments.all()),
+                composition=composition(application),
+            ),
+        )
     try:
         services.application_submit(application=application, by=request.user)
     except ValidationError as exc:

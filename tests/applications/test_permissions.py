@@ -141,7 +141,7 @@ def test_member_who_is_not_contact_cannot_submit_or_withdraw(client, db):
     member = application.members.exclude(is_contact=True).first()
     client.force_login(member.user)
 
-    submit = client.post(reverse("applications:submit", kwargs={"pk": application.pk}))
+    submit = client.post(reverse("applications:submit", kwargs={"pk": application.pk}), {"confirmed": "yes"})
     withdraw = client.post(reverse("applications:withdraw", kwargs={"pk": application.pk}))
 
     application.refresh_from_db()

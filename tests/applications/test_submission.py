@@ -68,7 +68,9 @@ def test_submit_view_after_deadline_refused_by_server(client, complete):
     complete.intake.save()
     client.force_login(complete.contact_person)
 
-    response = client.post(reverse("applications:submit", kwargs={"pk": complete.pk}), follow=True)
+    response = client.post(
+        reverse("applications:submit", kwargs={"pk": complete.pk}), {"confirmed": "yes"}, follow=True
+    )
 
     complete.refresh_from_db()
     assert [str(m) for m in response.context["messages"]] == ["The deadline for this application has passed."]
@@ -78,7 +80,9 @@ def test_submit_view_after_deadline_refused_by_server(client, complete):
 def test_submit_incomplete_refused_with_what_is_missing(contact_client, team):
     ours = team["ours"]
 
-    response = contact_client.post(reverse("applications:submit", kwargs={"pk": ours.pk}), follow=True)
+    response = contact_client.post(
+        reverse("applications:submit", kwargs={"pk": ours.pk}), {"confirmed": "yes"}, follow=True
+    )
 
     ours.refresh_from_db()
     assert [str(m) for m in response.context["messages"]] == [
@@ -124,7 +128,7 @@ def test_submit_view_sends_confirmation_with_summary_to_whole_team(
     client.force_login(complete.contact_person)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("applications:submit", kwargs={"pk": complete.pk}))
+        response = client.post(reverse("applications:submit", kwargs={"pk": complete.pk}), {"confirmed": "yes"})
 
     complete.refresh_from_db()
     assert response.url == reverse("applications:status", kwargs={"pk": complete.pk})

@@ -99,7 +99,9 @@ def test_team_invites_writes_outline_uploads_and_submits(page, phone, live_serve
     page.get_by_role("link", name="Barua ya idhini.pdf", exact=True).wait_for()
     page.get_by_role("link", name="Checklist and submit").click()
     mail.outbox.clear()
-    page.get_by_role("button", name="Submit the application").click()
+    page.get_by_role("link", name="Review and submit the application").click()
+    page.get_by_role("heading", name="What your team is about to send").wait_for()
+    page.get_by_role("button", name="Yes, submit the application").click()
     page.get_by_text("Grace Wanjiru submitted the application.").wait_for()
 
     application.refresh_from_db()
