@@ -357,7 +357,10 @@ def conflicts(request, intake_pk):
     intake = _intake(intake_pk)
     applications = selectors.applications_in_selection(intake=intake)
     form = StaffConflictForm(
-        request.POST or None, applications=applications, reviewers=selectors.reviewers_queryset(intake=intake)
+        request.POST or None,
+        applications=applications,
+        reviewers=selectors.reviewers_queryset(intake=intake),
+        auto_id="id_mark_%s",  # its own ids: the filter form above also has a "kind" field
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -387,6 +390,9 @@ def application_reviews(request, pk):
     application = get_object_or_404(Application.objects.select_related("intake__programme"), pk=pk)
     assignments = selectors.assignments_for_application(application=application)
     totals = selectors.review_totals_for_application(application=application)
+    for assignment in assignments:
+        # One form per review, each with its own ids, so every label points at its own field.
+        assignment.reopen_form = ReasonForm(label=_("Why reopen this review?"), auto_id=f"id_reopen_{assignment.pk}_%s")
     return render(
         request,
         "selection/application_reviews.html",
@@ -395,7 +401,6 @@ def application_reviews(request, pk):
             "intake": application.intake,
             "assignments": assignments,
             "totals": totals,
-            "reopen_form": ReasonForm(label=_("Why reopen this review?")),
         },
     )
 
