@@ -1,4 +1,5 @@
-"""Demo data: the demo reviewer and three more score the open intake's applications so the ranking is full.
+"""Demo data: three reviewers score the open intake's applications so the ranking is full; the demo
+reviewer is assigned too and has every review still to do.
 
 Idempotent: reviewers are found by e-mail, assignments and reviews by application and reviewer.
 Needs programmes.demo and applications.demo first; without their data it does nothing.
@@ -75,6 +76,10 @@ def seed(*, stdout) -> None:
                 assignment = ReviewAssignment.objects.create(
                     application=application, reviewer=reviewer, assigned_by=staff, notified_at=timezone.now()
                 )
+            if r_index == 0:
+                # The demo reviewer (README: "with reviews to do") has every review still to do, each
+                # starting with the conflict-of-interest question.
+                continue
             ConflictDeclaration.objects.get_or_create(
                 application=application, reviewer=reviewer, defaults={"has_conflict": False, "declared_by": reviewer}
             )
