@@ -316,7 +316,7 @@ def application_extend_deadline(*, application: Application, until, by, reason: 
         raise ValidationError(_("An extension must end after the intake's own deadline."), code="earlier")
     application.deadline_override = until
     application.deadline_override_reason = reason
-    application._change_reason = reason
+    application._change_reason = reason[:100]  # simple-history keeps 100 characters; the whole reason is kept above
     application._history_user = by
     application.save(update_fields=["deadline_override", "deadline_override_reason", "updated_at"])
     return application

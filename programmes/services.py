@@ -221,7 +221,7 @@ def intake_extend_deadline(*, intake, closes_at, by, reason: str):
     if closes_at <= intake.opens_at:
         raise ValidationError(_("The new deadline must be after the opening."), code="earlier")
     intake.closes_at = closes_at
-    intake._change_reason = reason
+    intake._change_reason = reason[:100]  # simple-history keeps 100 characters: a longer reason is cut, not refused
     intake._history_user = by
     intake.save(update_fields=["closes_at", "updated_at"])
     return intake
