@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -66,7 +65,7 @@ def test_upload_seventy_seconds_late_refused(late_client, late_draft):
 
 
 def test_services_refuse_edits_after_close(late_draft):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(services.ApplicationLocked):
         services.outline_save(application=late_draft, by=late_draft.contact_person, data={"title": "Late"})
 
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from accounts.demo import demo_user
 from applications.enums import ApplicationStatus
 from applications.models import Application
-from selection.enums import ReviewStatus
+from selection.enums import AssignmentStatus, ReviewStatus
 from selection.models import ReviewAssignment
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,9 @@ def demo(db):
 def test_demo_reviewer_has_reviews_to_do(demo):
     reviewer = demo_user("reviewer")
 
-    assignments = list(ReviewAssignment.objects.filter(reviewer=reviewer, voided=False).select_related("review"))
+    assignments = list(
+        ReviewAssignment.objects.filter(reviewer=reviewer, status=AssignmentStatus.ACTIVE).select_related("review")
+    )
 
     done = [a for a in assignments if hasattr(a, "review") and a.review.status == ReviewStatus.SUBMITTED]
     assert (len(assignments) > 0, done) == (True, [])
@@ -32,7 +34,7 @@ def test_demo_reviewer_keeps_reviews_to_do_when_demo_runs_again(demo):
     call_command("demo", stdout=io.StringIO())
     reviewer = demo_user("reviewer")
 
-    to_do = ReviewAssignment.objects.filter(reviewer=reviewer, voided=False).exclude(
+    to_do = ReviewAssignment.objects.filter(reviewer=reviewer, status=AssignmentStatus.ACTIVE).exclude(
         review__status=ReviewStatus.SUBMITTED
     )
 
