@@ -11,8 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from django.utils.text import slugify
+
 from accounts.rules import is_programme_staff
 from applications.models import Application
+from portal.exports import export_response
 from portal.permissions import forbidden_as_404, permission_required_404
 from portal.views_utils import paginated
 from portal.workflow import TransitionNotAllowed
@@ -21,6 +24,7 @@ from programmes.models import Intake
 from . import selectors
 from .builders import available_kinds
 from .enums import ACTIVE_STATES, ReportKind
+from .exports import EXPORTS, FORMATS
 from .forms import ReportRequestForm
 from .models import ReportJob
 from .services import report_request, report_retry
@@ -49,6 +53,7 @@ def intake_reports(request, intake_pk):
         "intake": intake,
         "kinds": [(k, ReportKind(k).label) for k in INTAKE_KINDS if k in available_kinds()],
         "participants": selectors.participants_for_certificates(intake=intake),
+        "exports": [(name, export.label) for name, export in EXPORTS.items()],
     }
     context.update(paginated(request, selectors.jobs_for_intake(intake=intake, kinds=LISTED_KINDS), per_page=20))
     return render(request, "reports/intake_reports.html", context)
@@ -89,6 +94,17 @@ def certificate_request(request, intake_pk):
         participant = get_object_or_404(participants, pk=request.POST.get("participant") or 0)
     job = report_request(kind=ReportKind.CERTIFICATE, intake=intake, participant=participant, by=request.user)
     return _queued(request, job)
+
+
+@permission_required_404("reports.request_intake_reports", fn=_intake)
+def intake_export(request, intake_pk, name, fmt):
+    """A staff table of the intake as CSV (streamed) or XLSX, through the shared export writer."""
+    export = EXPORTS.get(name)
+    if export is None or fmt not in FORMATS:
+        raise Http404
+    intake = request.permission_object
+    header, rows = export.table(request, intake)
+    return export_response(filename=f"{name}-{slugify(intake.name)}", header=header, rows=rows, fmt=fmt)
 
 
 @permission_required_404("reports.view_job", fn=_job)
