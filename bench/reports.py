@@ -1,4 +1,5 @@
-"""Time and peak memory of report making: the application dossier for 5 and 50 applications.
+"""Time and peak memory of report making: the application dossier for 5 and 50 applications, and a
+10,000-row XLSX export through the shared writer.
 
     .venv/bin/python bench/reports.py            # a scratch SQLite database in a temporary folder
     DATABASE_URL=postgres://…/scratch .venv/bin/python bench/reports.py   # or a scratch PostgreSQL database
@@ -64,10 +65,30 @@ def child(job_id: int) -> None:
     print(f"{time.perf_counter() - started:.3f} {job.status} {job.size or 0}")
 
 
-def measure(job_id: int, env: dict) -> tuple[float, float, float, int, str]:
+def xlsx_child(rows: int) -> None:
+    """Write `rows` typed rows (text, whole numbers, decimals, dates) through the shared export writer."""
+    _django()
+    import datetime
+    from decimal import Decimal
+
+    from portal.exports import xlsx_file
+
+    header = ["Team", "Country", "Members", "Mean", "Submitted"]
+    submitted = datetime.datetime(2027, 3, 15, 12, 0, tzinfo=datetime.UTC)
+    data = (
+        [f"Open budget hearings in ward {n}", "KE", 3 + n % 4, Decimal(n % 10_000) / 100, submitted]
+        for n in range(rows)
+    )
+    started = time.perf_counter()
+    output = xlsx_file(header, data)
+    size = len(output.read())
+    print(f"{time.perf_counter() - started:.3f} done {size}")
+
+
+def measure(job_id: int, env: dict, args: list[str] | None = None) -> tuple[float, float, float, int, str]:
     """(wall seconds of the job, CPU seconds of the child, peak MB of the child, PDF bytes, status)."""
     proc = subprocess.Popen(  # noqa: S603 - this script, with its own arguments
-        [sys.executable, __file__, "--child", str(job_id)], env=env, stdout=subprocess.PIPE, text=True
+        [sys.executable, __file__, *(args or ["--child", str(job_id)])], env=env, stdout=subprocess.PIPE, text=True
     )
     _pid, _status, usage = os.wait4(proc.pid, 0)
     seconds, status, size = proc.stdout.read().split()
@@ -78,11 +99,16 @@ def measure(job_id: int, env: dict) -> tuple[float, float, float, int, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--xlsx-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--xlsx-rows", type=int, default=10_000, help="rows of the XLSX export (default 10,000)")
     parser.add_argument("--sizes", default="5,50", help="application counts to measure (default 5,50)")
     parser.add_argument("--scratch", help="keep the scratch folder (database and files) here, to measure again")
     args = parser.parse_args()
     if args.child:
         child(args.child)
+        return
+    if args.xlsx_child:
+        xlsx_child(args.xlsx_child)
         return
     scratch = args.scratch or tempfile.mkdtemp(prefix="bench-reports-")
     Path(scratch).mkdir(parents=True, exist_ok=True)
@@ -100,12 +126,14 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     sizes = [int(s) for s in args.sizes.split(",")]
     jobs = {n: seed(n) for n in sizes}
-    print("report applications wall_s cpu_s peak_mb pdf_kb status")
+    print("report rows wall_s cpu_s peak_mb file_kb status")
     times = {}
     for n in sizes:
         seconds, cpu, peak, size, status = measure(jobs[n], env)
         times[n] = seconds
         print(f"dossier {n} {seconds:.2f} {cpu:.2f} {peak:.0f} {size // 1024} {status}")
+    seconds, cpu, peak, size, status = measure(0, env, ["--xlsx-child", str(args.xlsx_rows)])
+    print(f"xlsx_export {args.xlsx_rows} {seconds:.2f} {cpu:.2f} {peak:.0f} {size // 1024} {status}")
     if len(sizes) >= 2:
         print(f"ratio t({sizes[-1]})/t({sizes[0]}) = {times[sizes[-1]] / times[sizes[0]]:.1f}")
 
