@@ -4,6 +4,7 @@ version 1 stays readable."""
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from change_projects.models import ProgressReport
 from tests.factories import (
@@ -91,9 +92,7 @@ def test_participant_reports_mentor_comments_staff_return_and_approve(page, live
     page.get_by_text("The report is approved; its period is locked.").wait_for()
     page.get_by_role("link", name="Compare two versions side by side").click()
     row = page.get_by_role("row", name="Activities done, compared with the plan")
-    assert row.get_by_role("cell").all_inner_texts() == [
-        "Three hearings held.",
-        "Three hearings held; minutes attached.",
-    ]
+    # expect() waits for the comparison page to arrive; reading the cells at once raced the click.
+    expect(row.get_by_role("cell")).to_have_text(["Three hearings held.", "Three hearings held; minutes attached."])
     report.refresh_from_db()
     assert (report.status, [v.number for v in report.versions.all()]) == ("approved", [1, 2])
