@@ -98,6 +98,77 @@ def scores_table(request, intake) -> tuple[list, Iterable[list]]:
     return header, rows()
 
 
+def ranking_table(request, intake) -> tuple[list, Iterable[list]]:
+    """The ranking as the page and the selection-result report show it, with per-criterion means."""
+    from .selectors import selection_result_data
+
+    data = selection_result_data(intake=intake)
+    header = [
+        _("Rank"),
+        _("Title"),
+        _("Countries"),
+        _("Mean"),
+        _("Reviews done"),
+        _("Reviews assigned"),
+        _("Spread"),
+        _("Normalised"),
+        _("Status"),
+        *[c.name for c in data["criteria"]],
+    ]
+    return header, (
+        [
+            item["row"].rank,
+            item["row"].application.title,
+            ", ".join(item["row"].countries),
+            item["row"].mean,
+            item["row"].reviews_done,
+            item["row"].reviews_assigned,
+            item["row"].spread,
+            item["row"].normalised,
+            item["row"].application.get_status_display(),
+            *[mean for _c, mean in item["criterion_means"]],
+        ]
+        for item in data["table"]
+    )
+
+
+def sessions_table(request, intake) -> tuple[list, Iterable[list]]:
+    """Every coaching session of the intake's teams; never the private notes."""
+    from mentoring.models import CoachingSession
+
+    sessions = (
+        CoachingSession.objects.filter(application__intake=intake)
+        .select_related("application", "assignment__mentor")
+        .prefetch_related("participants__user", "tags")
+        .order_by("application__title", "starts_at", "pk")
+    )
+    header = [
+        _("Team"),
+        _("Mentor"),
+        _("Date and time"),
+        _("Duration (minutes)"),
+        _("Mode"),
+        _("Who took part"),
+        _("Topic tags"),
+        _("Topics"),
+        _("Notes shared with the team"),
+    ]
+    return header, (
+        [
+            s.application.title,
+            s.assignment.mentor.get_full_name(),
+            s.starts_at,
+            s.duration_minutes,
+            s.get_mode_display(),
+            ", ".join(p.user.get_full_name() for p in s.participants.all()),
+            ", ".join(t.name for t in s.tags.all()),
+            s.topics,
+            s.shared_notes,
+        ]
+        for s in sessions.iterator(chunk_size=500)
+    )
+
+
 def participants_table(request, intake) -> tuple[list, Iterable[list]]:
     from change_projects.models import Participant
 
@@ -194,8 +265,10 @@ def indicators_table(request, intake) -> tuple[list, Iterable[list]]:
 EXPORTS: dict[str, Export] = {
     "applications": Export(gettext_lazy("Applications (with the list's filters)"), applications_table),
     "scores": Export(gettext_lazy("Scores per criterion"), scores_table),
+    "ranking": Export(gettext_lazy("Ranking with per-criterion means"), ranking_table),
     "participants": Export(gettext_lazy("Participants"), participants_table),
     "coaching": Export(gettext_lazy("Coaching overview"), coaching_table),
+    "sessions": Export(gettext_lazy("Coaching sessions"), sessions_table),
     "attendance": Export(gettext_lazy("Study-visit attendance"), attendance_table),
     "indicators": Export(gettext_lazy("Indicators per team and period"), indicators_table),
 }

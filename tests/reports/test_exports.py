@@ -102,3 +102,28 @@ def test_staff_list_links_to_its_export_with_the_same_filters(client, scored_int
 
     url = reverse("reports:export", kwargs={"intake_pk": intake.pk, "name": "applications", "fmt": "csv"})
     assert f'href="{url}?status=draft&amp;q=budget"' in page.content.decode()
+
+
+def test_ranking_export_has_the_means_of_the_page_and_the_criteria(client, scored_intake):
+    client.force_login(StaffFactory())
+
+    rows = _xlsx(_get(client, scored_intake["intake"], "ranking", "xlsx"))
+
+    assert rows[0][:4] == ("Rank", "Title", "Countries", "Mean")
+    assert rows[0][-2:] == ("Relevance", "Commitment")
+    assert [(r[0], r[1], r[3], r[-2], r[-1]) for r in rows[1:]] == [
+        (1, "Open budget hearings in Kisumu", 80, 2.5, 4.5),
+        (2, "Citizen panels in Maputo", 40, 1, 3),
+    ]
+
+
+def test_sessions_export_never_carries_private_notes(client, db):
+    from tests.factories.mentoring import CoachingSessionFactory
+
+    session = CoachingSessionFactory(topics="Budget calendar", private_notes="The mayor is reluctant.")
+    client.force_login(StaffFactory())
+
+    body = b"".join(_get(client, session.application.intake, "sessions", "csv").streaming_content).decode()
+
+    assert "Budget calendar" in body
+    assert "reluctant" not in body
