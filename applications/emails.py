@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from portal.mail import send_once
 from portal.models import Activity
 from programmes.display import for_recipient, local_datetime_text
 
@@ -12,11 +13,15 @@ from .enums import ApplicationStatus
 from .models import Application, Invitation
 
 
-def _send(*, template: str, context: dict, user=None, email=None) -> None:
+def _send(*, template: str, context: dict, user=None, email=None, key: str = "") -> None:
     with for_recipient(user):
         subject = render_to_string(f"applications/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"applications/email/{template}.txt", {**context, "recipient": user})
-    send_mail(subject, body, None, [email or user.email])
+    if key:
+        # Keyed: a retried or redelivered task does not send it twice (portal.mail).
+        send_once(key=key, subject=subject, body=body, to=[email or user.email])
+    else:
+        send_mail(subject, body, None, [email or user.email])
 
 
 def status_email_send(*, activity_id: int) -> None:
@@ -41,7 +46,12 @@ def status_email_send(*, activity_id: int) -> None:
                 "status_label": ApplicationStatus(change.to_state).label,
                 "base_url": settings.PORTAL_BASE_URL,
             }
-            _send(template="status", context=context, user=member.user)
+            _send(
+                template="status",
+                context=context,
+                user=member.user,
+                key=f"application-activity:{change.pk}:{member.user.pk}",
+            )
 
 
 def invitation_email_send(*, invitation_id: int, accept_url: str) -> None:

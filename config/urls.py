@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,9 @@ from portal import views as portal_views
 
 admin.site.site_header = _("Local democracy programmes — administration")
 admin.site.site_title = _("Portal administration")
+# The admin has no login of its own: /admin/login/ sends people to the portal's login, with
+# its rate limits, e-mail verification and second factor.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("portal.urls")),

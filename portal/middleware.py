@@ -1,5 +1,7 @@
-"""Server-Timing: how long the server spent on a response, in SQL, and in how many queries.
+"""Middleware of the portal: session timeouts, the second-factor requirement, private caching,
+and Server-Timing.
 
+Server-Timing: how long the server spent on a response, in SQL, and in how many queries.
 On when `PORTAL_SERVER_TIMING` is set (bench/pages.py reads the header). Browsers show it in the
 network panel. The figures cover the view and every middleware after this one, up to the moment
 the response leaves: a streamed body is still being written after that.
@@ -8,8 +10,95 @@ the response leaves: a streamed body is still being written after that.
 import time
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.core.exceptions import MiddlewareNotUsed
 from django.db import connections
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+from .security import (
+    SESSION_PRIVILEGED_KEY,
+    SESSION_SEEN_KEY,
+    SESSION_STARTED_KEY,
+    has_second_factor,
+    is_privileged,
+    start_session_clock,
+)
+
+# How often (seconds) the "last seen" time is written back: a write on every request would
+# cost a query per request for nothing.
+SEEN_RESOLUTION = 60
+
+
+class SessionTimeoutMiddleware:
+    """Sign out after the idle timeout (short for privileged users) or the absolute timeout."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated:
+            session = request.session
+            started, seen = session.get(SESSION_STARTED_KEY), session.get(SESSION_SEEN_KEY)
+            now = int(time.time())
+            if started is None or seen is None:
+                start_session_clock(request, user)
+            else:
+                idle = (
+                    settings.SESSION_IDLE_TIMEOUT_PRIVILEGED
+                    if session.get(SESSION_PRIVILEGED_KEY)
+                    else settings.SESSION_IDLE_TIMEOUT
+                )
+                if now - seen > idle or now - started > settings.SESSION_ABSOLUTE_TIMEOUT:
+                    logout(request)
+                    messages.info(request, _("You were signed out to protect your account. Please log in again."))
+                elif now - seen >= SEEN_RESOLUTION:
+                    session[SESSION_SEEN_KEY] = now
+                    # Roles change: look again now and then, not on every request.
+                    session[SESSION_PRIVILEGED_KEY] = is_privileged(user)
+        return self.get_response(request)
+
+
+class SecondFactorRequiredMiddleware:
+    """A privileged user whose session has no second factor reaches only the MFA set-up pages."""
+
+    ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not request.path.startswith(self.ALLOWED_PREFIXES)
+            and not has_second_factor(request)
+            and request.session.get(SESSION_PRIVILEGED_KEY, False)
+        ):
+            messages.warning(
+                request,
+                _("Your role requires a second factor. Please set up an authenticator app to continue."),
+            )
+            return redirect(reverse("mfa_index"))
+        return self.get_response(request)
+
+
+class PrivateCacheMiddleware:
+    """Nothing a signed-in person sees, and no download, is kept by browsers or proxies."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        was_authenticated = request.user.is_authenticated
+        response = self.get_response(request)
+        if was_authenticated or request.user.is_authenticated or response.has_header("Content-Disposition"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class _QueryTimer:

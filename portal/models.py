@@ -96,3 +96,22 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class SentEmail(models.Model):
+    """One e-mail that was sent, by its message key, so that a task run twice sends it once.
+
+    See `portal.mail.send_once`: the row is taken (locked) before sending and marked sent in
+    the same transaction.
+    """
+
+    key = models.CharField(max_length=255, unique=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent e-mail")
+        verbose_name_plural = _("sent e-mails")
+
+    def __str__(self):
+        return self.key

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.mail import send_once
 from programmes.display import for_recipient, local_datetime_text
 
 from .enums import AssignmentStatus, Outcome
@@ -134,11 +135,12 @@ def decision_email_send(*, decision_id: int) -> None:
                 reason=decision.reason,
                 confirmation=confirmation if decision.outcome == Outcome.ACCEPTED else None,
             )
-            send_mail(
-                render_placeholders(subject, values).strip(),
-                render_placeholders(body, values),
-                None,
-                [member.user.email],
+            # Keyed by decision and member: a retried or redelivered task does not send it twice.
+            send_once(
+                key=f"decision:{decision.pk}:{member.user.pk}",
+                subject=render_placeholders(subject, values).strip(),
+                body=render_placeholders(body, values),
+                to=[member.user.email],
             )
 
 

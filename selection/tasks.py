@@ -2,29 +2,31 @@
 
 from celery import shared_task
 
+from portal.tasks import EMAIL_TASK_OPTIONS
 
-@shared_task(name="selection.send_assignment_emails")
+
+@shared_task(name="selection.send_assignment_emails", **EMAIL_TASK_OPTIONS)
 def send_assignment_emails(intake_id: int) -> int:
     from .emails import assignments_email_send
 
     return assignments_email_send(intake_id=intake_id)
 
 
-@shared_task(name="selection.send_reviewer_added_email")
+@shared_task(name="selection.send_reviewer_added_email", **EMAIL_TASK_OPTIONS)
 def send_reviewer_added_email(intake_id: int, user_id: int) -> None:
     from .emails import reviewer_added_email_send
 
     reviewer_added_email_send(intake_id=intake_id, user_id=user_id)
 
 
-@shared_task(name="selection.send_reviewer_invitation")
+@shared_task(name="selection.send_reviewer_invitation", **EMAIL_TASK_OPTIONS)
 def send_reviewer_invitation(invitation_id: int) -> None:
     from .emails import reviewer_invitation_email_send
 
     reviewer_invitation_email_send(invitation_id=invitation_id)
 
 
-@shared_task(name="selection.send_decision_email")
+@shared_task(name="selection.send_decision_email", **EMAIL_TASK_OPTIONS)
 def send_decision_email(decision_id: int) -> None:
     from .emails import decision_email_send
 

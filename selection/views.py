@@ -3,6 +3,7 @@
 Reviewers see only their own review, ever: no page shows a reviewer another reviewer's scores.
 """
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -254,6 +255,7 @@ def intake_home(request, intake_pk):
 
 
 @staff_only
+@reauthentication_required(allow_get=True)
 def reviewers(request, intake_pk):
     intake = _intake(intake_pk)
     form = ReviewerAddForm(request.POST or None)
@@ -497,6 +499,7 @@ def ranking_csv(request, intake_pk):
 
 
 @staff_only
+@reauthentication_required(allow_get=True)
 def release(request, intake_pk):
     """Release the decisions: the teams get the intake's e-mails, in the background, only now."""
     intake = _intake(intake_pk)

@@ -76,3 +76,32 @@ def scored_intake(db):
     scored_review(application=first, reviewer=ben, scores=[2, 3])
     scored_review(application=second, reviewer=ada, scores=[1, 3])
     return {"intake": intake, "first": first, "second": second, "reviewers": [ada, ben]}
+
+
+@pytest.fixture(autouse=True)
+def _force_login_is_a_full_login(monkeypatch):
+    """`client.force_login` stands for a complete, recent login: password and second factor.
+
+    Without this every staff or reviewer test would land on the MFA set-up page. Tests of the
+    second factor, the re-authentication and the session clock log in through the real forms
+    or change these records themselves (tests/accounts/test_security.py).
+    """
+    import time
+
+    from allauth.account.internal.userkit import user_id_to_str
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        session = self.session
+        now = time.time()
+        session["account_authentication_methods"] = [
+            {"method": "password", "at": now, "email": user.email, "reauthenticated": True},
+            {"method": "mfa", "at": now, "type": "totp", "reauthenticated": True},
+        ]
+        session["account_authentication_methods_user"] = user_id_to_str(user)
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)

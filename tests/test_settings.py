@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -67,3 +69,42 @@ def test_files_go_to_an_s3_bucket_when_one_is_configured():
     assert "'bucket_name': 'portal-files'" in options
     assert "'endpoint_url': 'https://s3.example.org'" in options
     assert "'default_acl': 'private'" in options
+
+
+@pytest.mark.parametrize(
+    "secret_key",
+    [
+        pytest.param(None, id="not set"),
+        pytest.param("", id="empty"),
+        pytest.param("dev-only-insecure-key-change-me-in-production-0123456789", id="the published development key"),
+        pytest.param("short-key", id="too short"),
+    ],
+)
+def test_production_refuses_to_start_without_a_real_secret_key(secret_key):
+    env = {"DEBUG": "false", "ALLOWED_HOSTS": "portal.example.org"}
+    if secret_key is not None:
+        env["SECRET_KEY"] = secret_key
+
+    result = run_manage("check", **env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY must be set to a random value" in result.stderr
+
+
+def test_trusted_proxy_count_comes_from_the_environment():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.ALLAUTH_TRUSTED_PROXY_COUNT)",
+        ALLAUTH_TRUSTED_PROXY_COUNT="1",
+    )
+
+    assert result.stdout.strip().splitlines()[-1] == "1"
+
+
+def test_a_dead_workers_task_comes_back_before_any_task_could_still_be_running():
+    from django.conf import settings
+
+    assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] > settings.CELERY_TASK_TIME_LIMIT
+    assert (settings.CELERY_TASK_ACKS_LATE, settings.CELERY_TASK_REJECT_ON_WORKER_LOST) == (True, True)
+    assert (settings.CELERY_WORKER_PREFETCH_MULTIPLIER, settings.EMAIL_TIMEOUT) == (1, 20)

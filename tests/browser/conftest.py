@@ -79,9 +79,23 @@ def login(live_server):
     """Log a user in through the real login form."""
 
     def _login(page, email, password):
+        from accounts.models import User
+        from portal.security import is_privileged
+        from tests.factories import totp_activate, totp_code
+
+        user = User.objects.get(email=email)
+        secret = None
+        if is_privileged(user):
+            # Staff and reviewers need a second factor: an authenticator app set up for them.
+            user.authenticator_set.all().delete()
+            secret = totp_activate(user)
         page.goto(f"{live_server.url}/accounts/login/")
         page.get_by_label("E-mail").fill(email)
         page.locator("#id_password").fill(password)
         page.get_by_role("button", name="Log in").click()
+        if secret is not None:
+            page.locator("#id_code").fill(totp_code(secret))
+            page.locator("#id_code").press("Enter")
+            page.wait_for_url(lambda url: "/accounts/2fa/" not in url)
 
     return _login

@@ -29,6 +29,7 @@ from .mentoring import (  # noqa: F401
     MentorWorkFactory,
     TopicTagFactory,
 )
+from .mfa import totp_activate, totp_code  # noqa: F401
 from .programmes import (  # noqa: F401
     IntakeFactory,
     IntakeRoleFactory,
