@@ -13,7 +13,7 @@ from programmes.forms import closing_from_local
 
 from .enums import SDG_CHOICES, AttachmentKind
 from .models import WORD_LIMITS, Application, Organisation, TeamMember
-from .validators import validate_upload
+from .validators import check_attachment_count, validate_upload
 
 
 def outline_form_class(section):
@@ -122,10 +122,11 @@ class OrganisationForm(forms.ModelForm):
 class AttachmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("What is this document?"), choices=AttachmentKind.choices)
     member = forms.ModelChoiceField(label=_("Whose CV (for a CV)"), queryset=TeamMember.objects.none(), required=False)
-    file = forms.FileField(label=_("File (PDF, Word DOCX, JPEG or PNG)"))
+    file = forms.FileField(label=_("File (PDF, Word DOCX, OpenDocument ODT, JPEG or PNG)"))
 
     def __init__(self, *args, application, kinds, **kwargs):
         super().__init__(*args, **kwargs)
+        self.application = application
         self.fields["kind"].choices = [(k, label) for k, label in AttachmentKind.choices if k in kinds]
         if AttachmentKind.CV in kinds:
             self.fields["member"].queryset = application.members.select_related("user")
@@ -136,6 +137,7 @@ class AttachmentForm(forms.Form):
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
+        check_attachment_count(self.application)
         self.content_type = validate_upload(uploaded, settings.PORTAL_MAX_UPLOAD_BYTES)
         return uploaded
 

@@ -268,3 +268,8 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+    @property
+    def activity_parent(self):
+        """Who downloaded this file shows on the application's feed (for programme staff)."""
+        return self.application

@@ -9,7 +9,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.models import Activity
+from portal import uploads
+from portal.models import Activity, Audience
 from portal.workflow import Forbidden, TransitionForbidden, TransitionNotAllowed, transition  # noqa: F401 - re-exported
 
 from .enums import (
@@ -20,7 +21,7 @@ from .enums import (
     AttachmentKind,
 )
 from .models import Application, Attachment, Invitation, Organisation, TeamMember
-from .validators import validate_upload
+from .validators import check_attachment_count
 from .workflows import APPLICATION_WORKFLOW
 
 
@@ -219,25 +220,39 @@ def attachment_add(*, application: Application, kind: str, uploaded, by, member=
     returned attachment names the earlier one so the page can warn.
     """
     _ensure_editable(application)
-    content_type = validate_upload(uploaded, settings.PORTAL_MAX_UPLOAD_BYTES)
+    check_attachment_count(application)
+    filetype = uploads.validate(uploaded, max_bytes=settings.PORTAL_MAX_UPLOAD_BYTES)
     if kind == AttachmentKind.CV and member is None:
         raise ValidationError(_("Choose whose CV this is."), code="member")
     sha256 = _fingerprint(uploaded)
     duplicate_of = application.attachments.filter(sha256=sha256).order_by("created_at").first()
+    # The name and extension come from the detected type, not from the uploader.
+    name = uploads.safe_filename(uploaded.name, filetype)
     attachment = Attachment(
         application=application,
         sha256=sha256,
         kind=kind,
         member=member if kind == AttachmentKind.CV else None,
-        original_name=uploaded.name[:255],
+        original_name=name[:255],
         size=uploaded.size,
-        content_type=content_type,
+        content_type=filetype.content_type,
         uploaded_by=by,
     )
-    attachment.file.save(uploaded.name, uploaded, save=False)
+    attachment.file.save(f"upload.{filetype.extension}", uploaded, save=False)
     attachment.save()
     attachment.duplicate_of = duplicate_of
     return attachment
+
+
+def attachment_downloaded(*, attachment: Attachment, by) -> None:
+    """Audit: who downloaded which applicant file (programme staff read it in the feed)."""
+    Activity.record(
+        obj=attachment,
+        actor=by,
+        verb=_("downloaded a file"),
+        audience=Audience.STAFF,
+        data={"attachment": attachment.pk, "name": attachment.original_name, "kind": attachment.kind},
+    )
 
 
 def attachment_delete(*, attachment: Attachment, by) -> None:

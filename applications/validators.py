@@ -1,12 +1,14 @@
 """Validators for what applicants type and upload."""
 
 import re
-import zipfile
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+
+from portal import uploads
 
 WORD_RE = re.compile(r"\S+")
 
@@ -43,64 +45,28 @@ def validate_sdgs(value):
         raise ValidationError(_("Choose goals by their numbers, 1 to 17."), code="invalid_sdg")
 
 
-# --- Uploaded files: the type is read from the content, never from the name. -----------
+# --- Uploaded files: the rules are portal.uploads (shared by every module). ----------------
 
-PDF, PNG, JPEG, DOCX = (
-    "application/pdf",
-    "image/png",
-    "image/jpeg",
-    ("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-)
-EXTENSIONS = {PDF: "pdf", PNG: "png", JPEG: "jpg", DOCX: "docx"}
+EXTENSIONS = {t.content_type: t.extension for t in uploads.DOCUMENTS}
 
 
 def sniff_content_type(uploaded) -> str | None:
-    """PDF, PNG, JPEG or DOCX from the file's first bytes (and a DOCX's inner layout); None otherwise."""
-    uploaded.seek(0)
-    head = uploaded.read(8)
-    uploaded.seek(0)
-    if head.startswith(b"%PDF-"):
-        return PDF
-    if head == b"\x89PNG\r\n\x1a\n":
-        return PNG
-    if head[:3] == b"\xff\xd8\xff":
-        return JPEG
-    if head[:4] == b"PK\x03\x04":
-        try:
-            with zipfile.ZipFile(uploaded) as archive:
-                if "word/document.xml" in archive.namelist():
-                    return DOCX
-        except zipfile.BadZipFile:
-            return None
-        finally:
-            uploaded.seek(0)
-    return None
+    """The content type read from the file's content (see portal.uploads.detect); None if not accepted."""
+    filetype = uploads.detect(uploaded)
+    return filetype.content_type if filetype else None
 
 
 def validate_upload(uploaded, max_bytes: int) -> str:
     """Return the detected content type or raise a ValidationError that says why the file is refused."""
-    if uploaded.size > max_bytes:
-        raise ValidationError(
-            _(
-                "This file is %(size)s; the largest file accepted is %(limit)s. "
-                "Please make it smaller (e.g. scan in black and white) and upload it again."
-            ),
-            code="too_large",
-            params={"size": _megabytes(uploaded.size), "limit": _megabytes(max_bytes)},
-        )
-    if uploaded.size == 0:
-        raise ValidationError(_("This file is empty."), code="empty")
-    content_type = sniff_content_type(uploaded)
-    if content_type is None:
-        raise ValidationError(
-            _(
-                "This file is not a PDF, Word (DOCX), JPEG or PNG document, whatever its name says. "
-                "Please upload one of those."
-            ),
-            code="bad_type",
-        )
-    return content_type
+    return uploads.validate(uploaded, max_bytes=max_bytes).content_type
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+def check_attachment_count(application) -> None:
+    """At most PORTAL_MAX_ATTACHMENTS_PER_APPLICATION files per application."""
+    limit = settings.PORTAL_MAX_ATTACHMENTS_PER_APPLICATION
+    if application.attachments.count() >= limit:
+        raise ValidationError(
+            gettext("An application can have at most %(limit)d files. Delete one before adding another."),
+            code="too_many_files",
+            params={"limit": limit},
+        )

@@ -468,6 +468,7 @@ def attachments(request, pk):
             attachments=list(application.attachments.all()),
             form=form,
             max_megabytes=settings.PORTAL_MAX_UPLOAD_BYTES // (1024 * 1024),
+            max_files=settings.PORTAL_MAX_ATTACHMENTS_PER_APPLICATION,
             mandate_letter=application.intake.get_mandate_letter_display(),
             cvs=application.intake.get_cvs_display(),
         ),
@@ -478,7 +479,7 @@ def attachments(request, pk):
 def attachment_download(request, pk, attachment_pk):
     application = _application(request, pk)
     attachment = get_object_or_404(application.attachments, pk=attachment_pk)
-    return attachment_response(attachment)
+    return attachment_response(attachment, by=request.user)
 
 
 @login_required

@@ -329,3 +329,5 @@ PORTAL_DEFAULT_TIME_ZONE = env.str("PORTAL_DEFAULT_TIME_ZONE", default="Europe/S
 PORTAL_MAX_UPLOAD_BYTES = env.int("PORTAL_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 # Days a generated report file is kept before it expires (it can always be made again).
 PORTAL_REPORT_RETENTION_DAYS = env.int("PORTAL_REPORT_RETENTION_DAYS", default=30)
+# Most files one application may have (mandate letter, CVs of the team, ...).
+PORTAL_MAX_ATTACHMENTS_PER_APPLICATION = env.int("PORTAL_MAX_ATTACHMENTS_PER_APPLICATION", default=12)

@@ -183,7 +183,7 @@ def attachment_download(request, pk, attachment_pk):
     """The application's files for its assigned, unconflicted reviewer (same private storage, same headers)."""
     application = _reviewable(request, pk, read=True)
     attachment = get_object_or_404(application.attachments, pk=attachment_pk)
-    return attachment_response(attachment)
+    return attachment_response(attachment, by=request.user)
 
 
 @login_required

@@ -73,7 +73,8 @@ def test_upload_renamed_exe_refused_by_content(contact_client, team):
     response = _upload(contact_client, team["ours"], "mandate.pdf", b"MZ\x90\x00\x03\x00\x00\x00" + b"\0" * 100)
 
     assert response.context["form"].errors["file"] == [
-        "This file is not a PDF, Word (DOCX), JPEG or PNG document, whatever its name says. Please upload one of those."
+        "This file is not a PDF, Word (DOCX), OpenDocument (ODT), JPEG or PNG document, whatever its name says. "
+        "Please upload one of those."
     ]
     assert team["ours"].attachments.count() == 0
 
@@ -92,12 +93,13 @@ def test_upload_oversized_refused_with_reason(contact_client, team, settings):
 
 def test_attachments_page_states_the_size_limit(contact_client, team, settings):
     settings.PORTAL_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+    settings.PORTAL_MAX_ATTACHMENTS_PER_APPLICATION = 12
 
     response = contact_client.get(reverse("applications:attachments", kwargs={"pk": team["ours"].pk}))
 
     assert (
-        "Accepted: PDF, Word (DOCX), JPEG and PNG files of at most 10 MB each. "
-        "The type is checked from the file's content, not its name."
+        "Accepted: PDF, Word (DOCX), OpenDocument (ODT), JPEG and PNG files of at most 10 MB each, "
+        "and at most 12 files per application. The type is checked from the file's content, not its name."
     ) in response.content.decode()
 
 

@@ -1,0 +1,73 @@
+"""The people and objects the permission matrix (tests/test_permission_matrix.py) asks about.
+
+One intake under review. Team A's application has an attachment and an assigned reviewer; a
+second reviewer declared a conflict with it; team B applied to the same intake; a mentor works
+in the intake; a participant belongs to a selected team of another intake. Modules add the
+objects their URLs need as attributes here (and a line in `world()`).
+"""
+
+from types import SimpleNamespace
+
+from programmes.enums import IntakeRoleType
+from selection.models import ReviewerInvitation
+from tests.factories import (
+    ApplicationFactory,
+    AttachmentFactory,
+    ConfirmationFactory,
+    ConflictDeclarationFactory,
+    IntakeFactory,
+    IntakeRoleFactory,
+    InvitationFactory,
+    MentorFactory,
+    ReviewAssignmentFactory,
+    ReviewFactory,
+    RubricCriterionFactory,
+    StaffFactory,
+    TeamMemberFactory,
+)
+
+ROLES = (
+    "anonymous",
+    "applicant_a",
+    "member_b",
+    "reviewer",
+    "conflicted",
+    "mentor",
+    "participant",
+    "staff",
+)
+
+
+def world() -> SimpleNamespace:
+    w = SimpleNamespace()
+    w.intake = IntakeFactory(closed=True, team_places=2)
+    w.programme = w.intake.programme
+    RubricCriterionFactory(intake=w.intake, name="Relevance", weight=60, max_score=3, order=0)
+    RubricCriterionFactory(intake=w.intake, name="Commitment", weight=40, max_score=6, order=1)
+
+    w.app_a = ApplicationFactory(intake=w.intake, under_review=True, complete=True)
+    w.applicant_a = w.app_a.contact_person
+    w.member_of_a = w.app_a.members.get(user=w.applicant_a)
+    w.organisation_a = w.app_a.organisations.first()
+    w.attachment_a = AttachmentFactory(application=w.app_a)
+    w.invitation_a = InvitationFactory(application=w.app_a)
+
+    w.app_b = ApplicationFactory(intake=w.intake, under_review=True, complete=True)
+    w.member_b = TeamMemberFactory(application=w.app_b).user
+
+    w.review = ReviewFactory(assignment__application=w.app_a)
+    w.assignment = w.review.assignment
+    w.reviewer = w.assignment.reviewer
+    w.conflicted = ConflictDeclarationFactory(application=w.app_a, conflict=True).reviewer
+    IntakeRoleFactory(intake=w.intake, user=w.conflicted, role=IntakeRoleType.REVIEWER)
+    ReviewAssignmentFactory(application=w.app_b, reviewer=w.conflicted)
+    w.reviewer_invitation = ReviewerInvitation.objects.create(intake=w.intake, email="new.reviewer@example.org")
+
+    w.mentor = MentorFactory(intake=w.intake)
+
+    w.confirmation = ConfirmationFactory()
+    w.participant = w.confirmation.application.contact_person
+
+    w.staff = StaffFactory()
+    w.anonymous = None
+    return w

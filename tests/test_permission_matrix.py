@@ -1,0 +1,181 @@
+"""Every URL × every role, with the expected answer in one table.
+
+The URL conf is walked: a URL pattern without a row here (or in EXEMPT, with the reason)
+fails `test_every_url_has_a_row`. A row is
+
+    "namespace:name": (METHOD, KWARGS, "anon app_a mem_b rev confl mentor part staff"),
+
+METHOD is GET or POST (POST-only views are asked by POST, with an empty form: the answer
+shows whether the view let the person in, not whether the form was valid). KWARGS names an
+entry of `KWARGS` below: how to build the URL's arguments from the world in
+tests/permission_world.py. The answer is the HTTP status; 302 for an anonymous visitor means
+"to the login page" (checked). 404, never 403, for what a person may not see.
+
+The whole table is checked in one test on one world (one login per role); each request runs
+in a savepoint that is rolled back, so a POST that succeeds changes nothing for the rows and
+roles asked after it. Adding a module: add its objects to the world
+(tests/permission_world.py), its KWARGS and its rows.
+"""
+
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.permission_world import ROLES, world
+
+GET, POST = "GET", "POST"
+
+KWARGS = {
+    "none": lambda w: {},
+    "intake": lambda w: {"intake_pk": w.intake.pk},
+    "intake_as_pk": lambda w: {"pk": w.intake.pk},
+    "programme": lambda w: {"pk": w.programme.pk},
+    "programme_slug": lambda w: {"slug": w.programme.slug},
+    "app_a": lambda w: {"pk": w.app_a.pk},
+    "app_a_section": lambda w: {"pk": w.app_a.pk, "section": "problem"},
+    "app_a_member": lambda w: {"pk": w.app_a.pk, "member_pk": w.member_of_a.pk},
+    "app_a_organisation": lambda w: {"pk": w.app_a.pk, "organisation_pk": w.organisation_a.pk},
+    "app_a_attachment": lambda w: {"pk": w.app_a.pk, "attachment_pk": w.attachment_a.pk},
+    "invitation_a": lambda w: {"token": w.invitation_a.token},
+    "reviewer_invitation": lambda w: {"token": w.reviewer_invitation.token},
+    "confirmation": lambda w: {"token": w.confirmation.token},
+    "assignment": lambda w: {"pk": w.assignment.pk},
+    "review": lambda w: {"pk": w.review.pk},
+    "template_accepted": lambda w: {"intake_pk": w.intake.pk, "outcome": "accepted"},
+}
+
+# fmt: off
+# Columns: anonymous, applicant of team A, member of team B, reviewer assigned to A, reviewer
+# with a conflict on A, mentor in the intake, participant of a selected team, programme staff.
+# Token links (invitations, confirmations) answer to whoever holds the token: the token is the key.
+# 403 only where the person can see the object but the action is closed (e.g. a late change).
+MATRIX = {
+    "accounts:profile": (GET, "none", "302 200 200 200 200 200 200 200"),
+    "applications:attachment_delete": (GET, "app_a_attachment", "302 403 404 404 404 404 404 403"),
+    "applications:attachment_download": (GET, "app_a_attachment", "302 200 404 404 404 404 404 200"),
+    "applications:attachments": (GET, "app_a", "302 200 404 404 404 404 404 200"),
+    "applications:checklist": (GET, "app_a", "302 200 404 404 404 404 404 200"),
+    "applications:detail": (GET, "app_a", "302 200 404 404 404 404 404 200"),
+    "applications:extend_deadline": (GET, "app_a", "404 404 404 404 404 404 404 200"),
+    "applications:intake_extend": (GET, "intake", "404 404 404 404 404 404 404 200"),
+    "applications:invitation_accept": (GET, "invitation_a", "200 200 200 200 200 200 200 200"),
+    "applications:invite": (POST, "app_a", "302 403 404 404 404 404 404 403"),
+    "applications:member_edit": (GET, "app_a_member", "302 403 404 404 404 404 404 403"),
+    "applications:member_remove": (GET, "app_a_member", "302 403 404 404 404 404 404 403"),
+    "applications:organisation_add": (POST, "app_a", "302 403 404 404 404 404 404 403"),
+    "applications:organisation_remove": (GET, "app_a_organisation", "302 403 404 404 404 404 404 403"),
+    "applications:outline": (GET, "app_a_section", "302 302 404 404 404 404 404 302"),
+    "applications:outline_autosave": (POST, "app_a_section", "302 403 404 404 404 404 404 403"),
+    "applications:questions": (GET, "none", "200 200 200 200 200 200 200 200"),
+    "applications:reopen": (POST, "app_a", "404 404 404 404 404 404 404 302"),
+    "applications:screen": (GET, "app_a", "404 404 404 404 404 404 404 200"),
+    "applications:staff_list": (GET, "intake", "404 404 404 404 404 404 404 200"),
+    "applications:start": (GET, "intake", "302 302 302 200 200 200 200 200"),
+    "applications:status": (GET, "app_a", "302 200 404 404 404 404 404 200"),
+    "applications:submit": (POST, "app_a", "302 403 404 404 404 404 404 403"),
+    "applications:team": (GET, "app_a", "302 200 404 404 404 404 404 200"),
+    "applications:withdraw": (GET, "app_a", "302 200 404 404 404 404 404 403"),
+    "healthz": (GET, "none", "200 200 200 200 200 200 200 200"),
+    "portal:dashboard": (GET, "none", "302 200 200 200 200 200 200 200"),
+    "portal:home": (GET, "none", "200 200 200 200 200 200 200 200"),
+    "programmes:catalogue": (GET, "none", "200 200 200 200 200 200 200 200"),
+    "programmes:intake_detail": (GET, "intake_as_pk", "200 200 200 200 200 200 200 200"),
+    "programmes:programme_detail": (GET, "programme_slug", "200 200 200 200 200 200 200 200"),
+    "programmes:staff_intake_copy": (GET, "intake_as_pk", "404 404 404 404 404 404 404 200"),
+    "programmes:staff_intake_create": (GET, "programme", "404 404 404 404 404 404 404 200"),
+    "programmes:staff_intake_detail": (GET, "intake_as_pk", "404 404 404 404 404 404 404 200"),
+    "programmes:staff_intake_list": (GET, "none", "404 404 404 404 404 404 404 200"),
+    "programmes:staff_intake_phases": (GET, "intake_as_pk", "404 404 404 404 404 404 404 200"),
+    "programmes:staff_intake_publish": (POST, "intake_as_pk", "404 404 404 404 404 404 404 302"),
+    "programmes:staff_intake_rubric": (GET, "intake_as_pk", "404 404 404 404 404 404 404 200"),
+    "programmes:staff_intake_unpublish": (POST, "intake_as_pk", "404 404 404 404 404 404 404 302"),
+    "programmes:staff_intake_update": (GET, "intake_as_pk", "404 404 404 404 404 404 404 200"),
+    "programmes:staff_programme_create": (GET, "none", "404 404 404 404 404 404 404 200"),
+    "programmes:staff_programme_intakes": (GET, "programme", "404 404 404 404 404 404 404 200"),
+    "programmes:staff_programme_list": (GET, "none", "404 404 404 404 404 404 404 200"),
+    "programmes:staff_programme_publish": (POST, "programme", "404 404 404 404 404 404 404 302"),
+    "programmes:staff_programme_unpublish": (POST, "programme", "404 404 404 404 404 404 404 302"),
+    "programmes:staff_programme_update": (GET, "programme", "404 404 404 404 404 404 404 200"),
+    "selection:application_reviews": (GET, "app_a", "404 404 404 404 404 404 404 200"),
+    "selection:assignments": (GET, "intake", "404 404 404 404 404 404 404 200"),
+    "selection:attachment_download": (GET, "app_a_attachment", "302 404 404 200 404 404 404 404"),
+    "selection:balance": (GET, "intake", "404 404 404 404 404 404 404 200"),
+    "selection:confirm": (GET, "confirmation", "200 200 200 200 200 200 200 200"),
+    "selection:confirmations": (GET, "intake", "404 404 404 404 404 404 404 200"),
+    "selection:conflicts": (GET, "intake", "404 404 404 404 404 404 404 200"),
+    "selection:declare": (GET, "app_a", "302 404 404 302 404 404 404 404"),
+    "selection:intake_home": (GET, "intake", "404 404 404 404 404 404 404 200"),
+    "selection:intake_list": (GET, "none", "404 404 404 404 404 404 404 200"),
+    "selection:queue": (GET, "none", "302 200 200 200 200 200 200 200"),
+    "selection:ranking": (GET, "intake", "404 404 404 404 404 404 404 200"),
+    "selection:ranking_csv": (GET, "intake", "404 404 404 404 404 404 404 200"),
+    "selection:reassign": (GET, "assignment", "404 404 404 404 404 404 404 200"),
+    "selection:release": (GET, "intake", "404 404 404 404 404 404 404 200"),
+    "selection:review": (GET, "app_a", "302 404 404 200 404 404 404 404"),
+    "selection:review_reopen": (POST, "review", "404 404 404 404 404 404 404 302"),
+    "selection:reviewer_invitation": (GET, "reviewer_invitation", "302 200 200 200 200 200 200 200"),
+    "selection:reviewers": (GET, "intake", "404 404 404 404 404 404 404 200"),
+    "selection:template_edit": (GET, "template_accepted", "404 404 404 404 404 404 404 200"),
+}
+# fmt: on
+
+# Patterns not in the matrix, and why.
+EXEMPT_PREFIXES = {
+    "admin:": "Django admin: staff only by the admin itself; its login is the portal's (test_admin_*)",
+    "account_": "allauth's own account pages: they act on the signed-in person only",
+    "mfa_": "allauth's MFA pages: they act on the signed-in person only",
+}
+EXEMPT = {
+    None: "unnamed admin catch-all patterns",
+    "set_language": "Django's language switch: no data",
+}
+
+
+def _names(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace
+            yield from _names(
+                pattern.url_patterns, f"{namespace}:{inner}" if namespace and inner else inner or namespace
+            )
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+
+
+def url_names() -> set:
+    return set(_names(get_resolver().url_patterns))
+
+
+def test_every_url_has_a_row():
+    unlisted = {
+        name
+        for name in url_names()
+        if name not in MATRIX and name not in EXEMPT and not (name or "").startswith(tuple(EXEMPT_PREFIXES))
+    }
+    assert sorted(unlisted) == []
+    assert sorted(set(MATRIX) - url_names()) == []
+
+
+def _ask(client, w, name, method, kwargs) -> int:
+    url = reverse(name, kwargs=KWARGS[kwargs](w))
+    with transaction.atomic():
+        response = getattr(client, method.lower())(url)
+        transaction.set_rollback(True)
+    if response.status_code == 302 and "_auth_user_id" not in client.session:
+        assert response["Location"].startswith(reverse("account_login")), (name, response["Location"])
+    return response.status_code
+
+
+def test_each_role_gets_the_expected_answer(client, db):
+    """One world, every row, every role (one login per role): the diff names the rows that differ."""
+    w = world()
+    answers = {name: [] for name in MATRIX}
+    for role in ROLES:
+        client.logout()
+        if getattr(w, role) is not None:
+            client.force_login(getattr(w, role))
+        for name, (method, kwargs, _expected) in MATRIX.items():
+            answers[name].append(f"{_ask(client, w, name, method, kwargs):>3}")
+
+    assert {name: " ".join(codes) for name, codes in answers.items()} == {
+        name: " ".join(f"{code:>3}" for code in expected.split()) for name, (_m, _k, expected) in MATRIX.items()
+    }
