@@ -7,7 +7,7 @@ from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from accounts.models import User
 from applications.display import section_answers
 from applications.downloads import attachment_response
 from applications.models import Application
+from portal.exports import export_response
 from portal.permissions import forbidden_as_404, permission_required_404
 from portal.views_utils import paginated
 from programmes.display import local_datetime_text
@@ -25,7 +26,7 @@ from programmes.models import Intake
 from . import selectors, services
 from .emails import PLACEHOLDERS, template_for, template_preview
 from .enums import AssignmentStatus, Outcome
-from .exports import ranking_csv as write_ranking_csv
+from .exports import HEADER, ranking_rows
 from .filters import ConflictFilter
 from .forms import (
     AssignAutoForm,
@@ -490,12 +491,13 @@ def balance(request, intake_pk):
 
 @staff_only
 def ranking_csv(request, intake_pk):
-    """The ranking as CSV, with exactly the figures of the table."""
+    """The ranking as CSV, with exactly the figures of the table (portal.exports neutralises formulas)."""
     intake = _intake(intake_pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="ranking-intake-{intake.pk}.csv"'
-    write_ranking_csv(selectors.ranking(intake=intake), response)
-    return response
+    return export_response(
+        filename=f"ranking-intake-{intake.pk}",
+        header=[str(h) for h in HEADER],
+        rows=ranking_rows(selectors.ranking(intake=intake)),
+    )
 
 
 @staff_only

@@ -51,7 +51,7 @@ def test_ranking_page_and_csv_show_the_same_figures(staff_client, intake, make_a
     scored_review(application=application, scores=[1, 6], full_name="Cai")
 
     page = staff_client.get(reverse("selection:ranking", args=[intake.pk])).content.decode()
-    export = staff_client.get(reverse("selection:ranking_csv", args=[intake.pk])).content.decode()
+    export = b"".join(staff_client.get(reverse("selection:ranking_csv", args=[intake.pk])).streaming_content).decode()
     row = list(csv.reader(io.StringIO(export)))[1]
 
     assert row[5] == "73.33"
