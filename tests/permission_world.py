@@ -8,7 +8,11 @@ objects their URLs need as attributes here (and a line in `world()`).
 
 from types import SimpleNamespace
 
+from django.core.files.base import ContentFile
+
 from programmes.enums import IntakeRoleType
+from reports.enums import JobStatus, ReportKind
+from reports.models import ReportJob
 from selection.models import ReviewerInvitation
 from tests.factories import (
     ApplicationFactory,
@@ -69,5 +73,13 @@ def world() -> SimpleNamespace:
     w.participant = w.confirmation.application.contact_person
 
     w.staff = StaffFactory()
+    w.report_job = ReportJob.objects.create(
+        kind=ReportKind.DOSSIER,
+        intake=w.intake,
+        requested_by=w.staff,
+        status=JobStatus.DONE,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="dossier.pdf"),
+        file_name="dossier.pdf",
+    )
     w.anonymous = None
     return w

@@ -5,8 +5,9 @@ fails `test_every_url_has_a_row`. A row is
 
     "namespace:name": (METHOD, KWARGS, "anon app_a mem_b rev confl mentor part staff"),
 
-METHOD is GET or POST (POST-only views are asked by POST, with an empty form: the answer
-shows whether the view let the person in, not whether the form was valid). KWARGS names an
+METHOD is GET or POST (POST-only views are asked by POST, with an empty form unless a fourth
+element gives the data: the answer shows whether the view let the person in, not whether the
+form was valid). KWARGS names an
 entry of `KWARGS` below: how to build the URL's arguments from the world in
 tests/permission_world.py. The answer is the HTTP status; 302 for an anonymous visitor means
 "to the login page" (checked). 404, never 403, for what a person may not see.
@@ -41,6 +42,7 @@ KWARGS = {
     "assignment": lambda w: {"pk": w.assignment.pk},
     "review": lambda w: {"pk": w.review.pk},
     "template_accepted": lambda w: {"intake_pk": w.intake.pk, "outcome": "accepted"},
+    "report_job": lambda w: {"pk": w.report_job.pk},
 }
 
 # fmt: off
@@ -115,6 +117,13 @@ MATRIX = {
     "selection:reviewer_invitation": (GET, "reviewer_invitation", "302 200 200 200 200 200 200 200"),
     "selection:reviewers": (GET, "intake", "404 404 404 404 404 404 404 200"),
     "selection:template_edit": (GET, "template_accepted", "404 404 404 404 404 404 404 200"),
+    "reports:mine": (GET, "none", "302 200 200 200 200 200 200 200"),
+    "reports:intake": (GET, "intake", "302 404 404 404 404 404 404 200"),
+    "reports:intake_request": (POST, "intake", "302 404 404 404 404 404 404 302", {"kind": "dossier"}),
+    "reports:job": (GET, "report_job", "302 404 404 404 404 404 404 200"),
+    "reports:job_status": (GET, "report_job", "302 404 404 404 404 404 404 200"),
+    "reports:job_download": (GET, "report_job", "302 404 404 404 404 404 404 200"),
+    "reports:job_retry": (POST, "report_job", "302 404 404 404 404 404 404 302"),
 }
 # fmt: on
 
@@ -155,10 +164,10 @@ def test_every_url_has_a_row():
     assert sorted(set(MATRIX) - url_names()) == []
 
 
-def _ask(client, w, name, method, kwargs) -> int:
+def _ask(client, w, name, method, kwargs, data=None) -> int:
     url = reverse(name, kwargs=KWARGS[kwargs](w))
     with transaction.atomic():
-        response = getattr(client, method.lower())(url)
+        response = getattr(client, method.lower())(url, data or {})
         transaction.set_rollback(True)
     if response.status_code == 302 and "_auth_user_id" not in client.session:
         assert response["Location"].startswith(reverse("account_login")), (name, response["Location"])
@@ -173,9 +182,9 @@ def test_each_role_gets_the_expected_answer(client, db):
         client.logout()
         if getattr(w, role) is not None:
             client.force_login(getattr(w, role))
-        for name, (method, kwargs, _expected) in MATRIX.items():
-            answers[name].append(f"{_ask(client, w, name, method, kwargs):>3}")
+        for name, (method, kwargs, _expected, *data) in MATRIX.items():
+            answers[name].append(f"{_ask(client, w, name, method, kwargs, *data):>3}")
 
     assert {name: " ".join(codes) for name, codes in answers.items()} == {
-        name: " ".join(f"{code:>3}" for code in expected.split()) for name, (_m, _k, expected) in MATRIX.items()
+        name: " ".join(f"{code:>3}" for code in expected.split()) for name, (_m, _k, expected, *_d) in MATRIX.items()
     }
