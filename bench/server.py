@@ -54,7 +54,7 @@ def gunicorn(*, workers: int = 2, threads: int = 1, port: int | None = None):
             "--threads", str(threads),
             "--log-level", "warning",
         ]  # fmt: skip
-        process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
+        process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our own server command
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_for(f"{base}/healthz", process)
