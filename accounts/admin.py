@@ -1,7 +1,5 @@
-from allauth.account.decorators import reauthentication_required
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
@@ -31,11 +29,5 @@ class UserAdmin(DjangoUserAdmin):
         ),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
-
-    # Roles and permissions change here: saving needs a login or re-authentication in the
-    # last ACCOUNT_REAUTHENTICATION_TIMEOUT seconds.
-    @method_decorator(reauthentication_required(allow_get=True))
-    def changeform_view(self, request, *args, **kwargs):
-        return super().changeform_view(request, *args, **kwargs)
 
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),)

@@ -1,4 +1,4 @@
-from allauth.account.decorators import secure_admin_login
+from allauth.account.decorators import reauthentication_required, secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +10,18 @@ admin.site.site_title = _("Portal administration")
 # The admin has no login of its own: /admin/login/ sends people to the portal's login, with
 # its rate limits, e-mail verification and second factor.
 admin.site.login = secure_admin_login(admin.site.login)
+_admin_view = admin.site.admin_view
+
+
+def _recently_authenticated_admin_view(view, cacheable=False):
+    """Every change in the admin (roles, groups, users, ...) needs an authentication in the last
+    ACCOUNT_REAUTHENTICATION_TIMEOUT seconds; reading and logging out do not."""
+    if getattr(view, "__name__", "") != "logout":
+        view = reauthentication_required(allow_get=True)(view)
+    return _admin_view(view, cacheable)
+
+
+admin.site.admin_view = _recently_authenticated_admin_view
 
 urlpatterns = [
     path("", include("portal.urls")),

@@ -247,3 +247,19 @@ def test_releasing_decisions_needs_an_authentication_in_the_last_fifteen_minutes
     assert response["Location"].startswith(reverse("account_reauthenticate"))
     decision.refresh_from_db()
     assert decision.released_at is None
+
+
+def test_changing_roles_in_the_admin_needs_a_recent_authentication(client):
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    person = ApplicantFactory()
+    client.force_login(superuser)
+    _authenticated_minutes_ago(client, 20)
+    url = reverse("admin:accounts_user_change", args=[person.pk])
+
+    page = client.get(url)
+    response = client.post(url, {"email": person.email, "is_staff": "on", "is_superuser": "on"})
+
+    assert page.status_code == 200
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    person.refresh_from_db()
+    assert (person.is_staff, person.is_superuser) == (False, False)
