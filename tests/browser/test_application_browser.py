@@ -92,7 +92,7 @@ def test_team_invites_writes_outline_uploads_and_submits(page, phone, live_serve
     # --- Back in session 1: the mandate letter, the checklist, and submit.
     page.goto(f"{live_server.url}/applications/{application.pk}/attachments/")
     page.get_by_label("What is this document?").select_option("mandate_letter")
-    page.get_by_label("File (PDF, Word DOCX, JPEG or PNG)").set_input_files(
+    page.get_by_label("File (PDF, Word DOCX, OpenDocument ODT, JPEG or PNG)").set_input_files(
         {"name": "Barua ya idhini.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}
     )
     page.get_by_role("button", name="Upload").click()

@@ -104,7 +104,7 @@ def test_download_is_an_attachment_never_cached(client, scored_intake, django_ca
 
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
-    assert (response["X-Content-Type-Options"], response["Cache-Control"]) == ("nosniff", "no-store")
+    assert (response["X-Content-Type-Options"], response["Cache-Control"]) == ("nosniff", "no-store, private")
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
