@@ -2,7 +2,7 @@
 
 One intake under review. Team A's application has an attachment and an assigned reviewer; a
 second reviewer declared a conflict with it; team B applied to the same intake; a mentor works
-in the intake; a participant belongs to a selected team of another intake. Modules add the
+in the intake; a participant belongs to a selected team of another intake, which the mentor coaches. Modules add the
 objects their URLs need as attributes here (and a line in `world()`).
 """
 
@@ -17,17 +17,22 @@ from selection.models import ReviewerInvitation
 from tests.factories import (
     ApplicationFactory,
     AttachmentFactory,
+    CoachingActionFactory,
+    CoachingSessionFactory,
     ConfirmationFactory,
     ConflictDeclarationFactory,
     IntakeFactory,
     IntakeRoleFactory,
     InvitationFactory,
+    MentorAssignmentFactory,
     MentorFactory,
+    MentorWorkFactory,
     ReviewAssignmentFactory,
     ReviewFactory,
     RubricCriterionFactory,
     StaffFactory,
     TeamMemberFactory,
+    TopicTagFactory,
 )
 
 ROLES = (
@@ -71,6 +76,15 @@ def world() -> SimpleNamespace:
 
     w.confirmation = ConfirmationFactory()
     w.participant = w.confirmation.application.contact_person
+
+    # Mentoring: the mentor coaches the participant's (selected) team in its intake.
+    w.team_p = w.confirmation.application
+    IntakeRoleFactory(intake=w.team_p.intake, user=w.mentor, role=IntakeRoleType.MENTOR)
+    w.agreement = MentorAssignmentFactory(intake=w.team_p.intake, mentor=w.mentor, teams=[w.team_p])
+    w.coaching_session = CoachingSessionFactory(application=w.team_p, assignment=w.agreement, logged_by=w.mentor)
+    w.coaching_action = CoachingActionFactory(session=w.coaching_session)
+    w.mentor_work = MentorWorkFactory(assignment=w.agreement)
+    w.topic_tag = TopicTagFactory()
 
     w.staff = StaffFactory()
     w.report_job = ReportJob.objects.create(
