@@ -263,3 +263,11 @@ def test_changing_roles_in_the_admin_needs_a_recent_authentication(client):
     assert response["Location"].startswith(reverse("account_reauthenticate"))
     person.refresh_from_db()
     assert (person.is_staff, person.is_superuser) == (False, False)
+
+
+def test_the_profile_offers_two_factor_authentication_to_everyone(client):
+    client.force_login(ApplicantFactory())
+
+    page = client.get(reverse("accounts:profile")).content.decode()
+
+    assert f'<a href="{reverse("mfa_index")}">Two-factor authentication</a>' in page
