@@ -141,6 +141,25 @@ def test_owner_from_another_address_logs_in_while_an_attacker_hammers_the_accoun
     assert logged_in(client)
 
 
+def test_behind_the_proxy_each_visitor_is_limited_by_their_own_address(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    owner = ApplicantFactory()
+    for i in range(30):
+        client.post(
+            LOGIN,
+            {"login": owner.email, "password": f"guess-{i}"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
+        )
+
+    response = client.post(
+        LOGIN, {"login": owner.email, "password": PASSWORD}, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7"
+    )
+
+    assert response.status_code == 302
+    assert logged_in(client)
+
+
 def test_one_address_trying_many_accounts_is_slowed_but_others_behind_it_are_not_blocked_after_ten(client):
     people = ApplicantFactory.create_batch(3)
     for person in people:
