@@ -255,7 +255,7 @@ def _authenticated_minutes_ago(client, minutes: int):
 
 def test_releasing_decisions_needs_an_authentication_in_the_last_fifteen_minutes(client):
     intake = IntakeFactory()
-    decision = DecisionFactory(application__intake=intake)
+    decision = DecisionFactory(unreleased=True, application__intake=intake)
     client.force_login(StaffFactory())
     _authenticated_minutes_ago(client, 20)
     url = reverse("selection:release", args=[intake.pk])
@@ -264,8 +264,8 @@ def test_releasing_decisions_needs_an_authentication_in_the_last_fifteen_minutes
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_reauthenticate"))
-    decision.refresh_from_db()
-    assert decision.released_at is None
+    decision.application.refresh_from_db()
+    assert decision.application.status == "accepted_pending"
 
 
 def test_changing_roles_in_the_admin_needs_a_recent_authentication(client):
