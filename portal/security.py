@@ -17,12 +17,22 @@ SESSION_PRIVILEGED_KEY = "portal_session_privileged"
 
 
 def is_privileged(user) -> bool:
-    """Staff, superusers, admin users and reviewers (in any intake)."""
-    from programmes.rules import is_reviewer
+    """Staff, superusers, admin users and reviewers (in any intake).
+
+    Asked at login and once a minute at most; it reads the database directly rather than the
+    navigation's cached roles, so pages cost the same whatever happened at login.
+    """
+    from programmes.enums import IntakeRoleType
+    from programmes.models import IntakeRole
 
     if not user.is_authenticated:
         return False
-    return bool(user.is_superuser or user.is_staff or is_programme_staff(user) or is_reviewer(user))
+    return bool(
+        user.is_superuser
+        or user.is_staff
+        or is_programme_staff(user)
+        or IntakeRole.objects.filter(user=user, role=IntakeRoleType.REVIEWER).exists()
+    )
 
 
 def has_second_factor(request) -> bool:
