@@ -7,6 +7,8 @@ from .services import attachment_downloaded
 
 
 def attachment_response(attachment: Attachment, *, by) -> FileResponse:
+    # Any stored file with `file`, `original_name` and `content_type` (applications' attachments,
+    # change projects' documents) is sent the same way.
     """Send a private attachment as a download, never shown inline nor cached, and record who took it.
 
     The name's extension comes from the type detected at upload (older rows included), never

@@ -251,7 +251,7 @@ def attachment_downloaded(*, attachment: Attachment, by) -> None:
         actor=by,
         verb=_("downloaded a file"),
         audience=Audience.STAFF,
-        data={"attachment": attachment.pk, "name": attachment.original_name, "kind": attachment.kind},
+        data={"file": attachment.pk, "name": attachment.original_name, "kind": getattr(attachment, "kind", "")},
     )
 
 

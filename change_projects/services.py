@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.rules import is_programme_staff
-from applications.validators import validate_upload
+from portal import uploads
 from portal.models import Activity, Audience
 from portal.workflow import TransitionForbidden, transition
 
@@ -210,17 +210,18 @@ def document_add(*, project, uploaded, by, title: str = "", report: ProgressRepo
     _ensure(is_participant, by, project)
     if report is not None and report.status not in EDITABLE_REPORT_STATES:
         raise ReportLocked(_("This report can no longer be changed."), code="locked")
-    content_type = validate_upload(uploaded, settings.PORTAL_MAX_UPLOAD_BYTES)
+    # portal.uploads: the type from the content; the stored extension and name from that type.
+    filetype = uploads.validate(uploaded, max_bytes=settings.PORTAL_MAX_UPLOAD_BYTES)
     document = ProjectDocument(
         project=project,
         report=report,
         title=title,
-        original_name=uploaded.name[:255],
+        original_name=uploads.safe_filename(uploaded.name, filetype)[:255],
         size=uploaded.size,
-        content_type=content_type,
+        content_type=filetype.content_type,
         uploaded_by=by,
     )
-    document.file.save(uploaded.name, uploaded, save=False)
+    document.file.save(f"upload.{filetype.extension}", uploaded, save=False)
     document.save()
     _record(document, by, _("uploaded the document “%(name)s”") % {"name": document.original_name})
     return document

@@ -267,7 +267,7 @@ def documents(request, pk):
 @login_required
 def document_download(request, pk, document_pk):
     project = _project(request, pk)
-    return attachment_response(get_object_or_404(project.documents, pk=document_pk))
+    return attachment_response(get_object_or_404(project.documents, pk=document_pk), by=request.user)
 
 
 @login_required

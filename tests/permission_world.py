@@ -10,13 +10,17 @@ from types import SimpleNamespace
 
 from django.core.files.base import ContentFile
 
+from change_projects.models import ProjectDocument
+from portal.models import CalendarFeed
 from programmes.enums import IntakeRoleType
 from reports.enums import JobStatus, ReportKind
 from reports.models import ReportJob
 from selection.models import ReviewerInvitation
 from tests.factories import (
+    AgendaItemFactory,
     ApplicationFactory,
     AttachmentFactory,
+    ChangeProjectFactory,
     CoachingActionFactory,
     CoachingSessionFactory,
     ConfirmationFactory,
@@ -27,10 +31,16 @@ from tests.factories import (
     MentorAssignmentFactory,
     MentorFactory,
     MentorWorkFactory,
+    MilestoneFactory,
+    PlaceFactory,
+    ProgressReportFactory,
+    ReportingPeriodFactory,
     ReviewAssignmentFactory,
     ReviewFactory,
+    RiskFactory,
     RubricCriterionFactory,
     StaffFactory,
+    StudyVisitFactory,
     TeamMemberFactory,
     TopicTagFactory,
 )
@@ -85,6 +95,32 @@ def world() -> SimpleNamespace:
     w.coaching_action = CoachingActionFactory(session=w.coaching_session)
     w.mentor_work = MentorWorkFactory(assignment=w.agreement)
     w.topic_tag = TopicTagFactory()
+
+    # Change project of the participant's team (the mentor's team), with a plan and a report.
+    w.project = ChangeProjectFactory(application=w.team_p)
+    w.milestone = MilestoneFactory(project=w.project)
+    w.risk = RiskFactory(project=w.project)
+    w.period = ReportingPeriodFactory(phase__intake=w.project.intake)
+    w.progress_report = ProgressReportFactory(project=w.project, period=w.period, submitted=True)
+    # Two documents: deleting removes the file from disk, which no rollback restores.
+    w.document, w.document_to_delete = (
+        ProjectDocument.objects.create(
+            project=w.project,
+            original_name="minutes.pdf",
+            size=9,
+            content_type="application/pdf",
+            file=ContentFile(b"%PDF-1.4\n", name="minutes.pdf"),
+        )
+        for _ in range(2)
+    )
+
+    # Study visit of the participant's intake; the participant has a place, someone else an offer.
+    w.visit = StudyVisitFactory(intake=w.team_p.intake)
+    w.agenda_item = AgendaItemFactory(visit=w.visit)
+    w.place = PlaceFactory(visit=w.visit, application=w.team_p, user=w.participant)
+    w.offered_place = PlaceFactory(visit=w.visit, offered=True)
+
+    w.calendar_feed = CalendarFeed.objects.create(user=w.participant)
 
     w.staff = StaffFactory()
     w.report_job = ReportJob.objects.create(
