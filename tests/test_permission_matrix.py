@@ -158,6 +158,7 @@ MATRIX = {
     "mentoring:tag_edit": (GET, "topic_tag", "404 404 404 404 404 404 404 200"),
     "change_projects:mine": (GET, "none", "302 200 200 200 200 200 302 200"),
     "change_projects:dashboard": (GET, "project", "302 404 404 404 404 200 200 200"),
+    "change_projects:application": (GET, "project", "302 404 404 404 404 200 200 200"),
     "change_projects:plan": (GET, "project", "302 404 404 404 404 200 200 200"),
     "change_projects:plan_approve": (POST, "project", "302 404 404 404 404 404 404 302"),
     "change_projects:item_add": (GET, "project_milestone_add", "302 404 404 404 404 404 200 404"),
