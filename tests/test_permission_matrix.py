@@ -196,12 +196,13 @@ MATRIX = {
     "study_visits:place_priority": (POST, "place", "404 404 404 404 404 404 404 302"),
     "study_visits:offer": (GET, "offer", "302 404 404 404 404 404 404 404"),
     "reports:mine": (GET, "none", "302 200 200 200 200 200 200 200"),
-    "reports:intake": (GET, "intake", "302 404 404 404 404 404 404 200"),
-    "reports:intake_request": (POST, "intake", "302 404 404 404 404 404 404 302", {"kind": "dossier"}),
-    "reports:job": (GET, "report_job", "302 404 404 404 404 404 404 200"),
-    "reports:job_status": (GET, "report_job", "302 404 404 404 404 404 404 200"),
-    "reports:job_download": (GET, "report_job", "302 404 404 404 404 404 404 200"),
-    "reports:job_retry": (POST, "report_job", "302 404 404 404 404 404 404 302"),
+    "reports:intake": (GET, "intake", "404 404 404 404 404 404 404 200"),
+    "reports:intake_request": (POST, "intake", "404 404 404 404 404 404 404 302", {"kind": "dossier"}),
+    "reports:certificate_request": (POST, "intake_p", "302 404 404 404 404 404 302 404"),
+    "reports:job": (GET, "report_job", "404 404 404 404 404 404 404 200"),
+    "reports:job_status": (GET, "report_job", "404 404 404 404 404 404 404 200"),
+    "reports:job_download": (GET, "report_job", "404 404 404 404 404 404 404 200"),
+    "reports:job_retry": (POST, "report_job", "404 404 404 404 404 404 404 302"),
 }
 # fmt: on
 
