@@ -32,8 +32,8 @@ def test_a_status_email_task_run_twice_tells_each_member_once():
         application=application, to=ApplicationStatus.SUBMITTED, by=application.contact_person, notify=False
     )
 
-    status_email_send(status_change_id=change.pk)
-    status_email_send(status_change_id=change.pk)
+    status_email_send(activity_id=change.pk)
+    status_email_send(activity_id=change.pk)
 
     assert sorted(m.to[0] for m in mail.outbox) == sorted(m.user.email for m in application.members.all())
 
