@@ -177,6 +177,7 @@ MATRIX = {
     "change_projects:report_decide": (POST, "progress_report_approve", "302 404 404 404 404 404 404 302"),
     "change_projects:intake_overview": (GET, "intake_p_projects", "302 404 404 404 404 404 404 200"),
     "change_projects:intake_periods": (GET, "intake_p_projects", "302 404 404 404 404 404 404 200"),
+    "portal:privacy": (GET, "none", "200 200 200 200 200 200 200 200"),
     "portal:calendar": (GET, "none", "302 200 200 200 200 200 200 200"),
     "portal:calendar_feed": (GET, "calendar_feed", "200 200 200 200 200 200 200 200"),
     "reports:team_request": (POST, "team_p_application", "302 404 404 404 404 302 302 302"),
