@@ -51,7 +51,7 @@ def test_killed_worker_loses_and_doubles_no_email(celery_worker_process, tmp_pat
     sent_by_first = SentEmail.objects.filter(sent_at__isnull=False).count()
     start(**env)
 
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + 300
     while SentEmail.objects.filter(sent_at__isnull=False).count() < TOTAL:
         assert time.monotonic() < deadline, "messages were lost with the killed worker"
         time.sleep(0.2)
