@@ -24,6 +24,19 @@ def _messages(mail_dir) -> list[str]:
     return subjects
 
 
+def _wait_until_workers_left_the_database(timeout=30):
+    """The test database is dropped at the end of the session: no worker may still be connected."""
+    deadline = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if cursor.fetchone()[0] == 0 or time.monotonic() > deadline:
+                return
+            time.sleep(0.2)
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql" and not os.environ.get("CI"), reason="needs PostgreSQL")
 def test_killed_worker_loses_and_doubles_no_email(celery_worker_process, tmp_path, transactional_db):
     client, queue, start = celery_worker_process
@@ -49,7 +62,7 @@ def test_killed_worker_loses_and_doubles_no_email(celery_worker_process, tmp_pat
     first.send_signal(signal.SIGKILL)
     first.wait(timeout=10)
     sent_by_first = SentEmail.objects.filter(sent_at__isnull=False).count()
-    start(**env)
+    second = start(**env)
 
     deadline = time.monotonic() + 300
     while SentEmail.objects.filter(sent_at__isnull=False).count() < TOTAL:
@@ -58,5 +71,8 @@ def test_killed_worker_loses_and_doubles_no_email(celery_worker_process, tmp_pat
     time.sleep(2)  # anything sent twice would show now
 
     subjects = _messages(mail_dir)
+    second.kill()
+    second.wait(timeout=10)
+    _wait_until_workers_left_the_database()
     assert TOTAL // 3 <= sent_by_first < TOTAL
     assert sorted(subjects) == [f"message {i:03d}" for i in range(TOTAL)]
