@@ -97,3 +97,25 @@ def celery_worker_process(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
     client.close()
+    wait_until_workers_left_the_database()
+
+
+def wait_until_workers_left_the_database(timeout=30):
+    """The test database is dropped at the end of the session: no worker may still be connected.
+
+    A worker's process can be gone a moment before PostgreSQL ends its session; every worker test
+    waits here, not only the one that kills workers.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or connection.connection is None:
+        return
+    deadline = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if cursor.fetchone()[0] == 0 or time.monotonic() > deadline:
+                return
+            time.sleep(0.2)

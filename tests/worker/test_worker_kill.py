@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 
 from portal.models import SentEmail
+from tests.worker.conftest import wait_until_workers_left_the_database
 from tests.worker.test_worker_application_email import _database_url_for_worker
 
 TOTAL = 200
@@ -22,19 +23,6 @@ def _messages(mail_dir) -> list[str]:
                 if line.startswith("Subject: "):
                     subjects.append(line.removeprefix("Subject: "))
     return subjects
-
-
-def _wait_until_workers_left_the_database(timeout=30):
-    """The test database is dropped at the end of the session: no worker may still be connected."""
-    deadline = time.monotonic() + timeout
-    with connection.cursor() as cursor:
-        while True:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-            if cursor.fetchone()[0] == 0 or time.monotonic() > deadline:
-                return
-            time.sleep(0.2)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql" and not os.environ.get("CI"), reason="needs PostgreSQL")
@@ -73,6 +61,6 @@ def test_killed_worker_loses_and_doubles_no_email(celery_worker_process, tmp_pat
     subjects = _messages(mail_dir)
     second.kill()
     second.wait(timeout=10)
-    _wait_until_workers_left_the_database()
+    wait_until_workers_left_the_database()
     assert TOTAL // 3 <= sent_by_first < TOTAL
     assert sorted(subjects) == [f"message {i:03d}" for i in range(TOTAL)]
