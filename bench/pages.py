@@ -72,7 +72,18 @@ def fixtures() -> dict:
         .order_by("pk")
         .first()
     ) or ReviewAssignment.objects.filter(reviewer=reviewer, status="active", application__in=declared).first()
+    # The mentor with the most sessions logged, and their busiest team.
+    from mentoring.models import CoachingSession
+
+    busiest = (
+        CoachingSession.objects.values("assignment__mentor", "application")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "application")
+        .first()
+    )
     return {
+        "mentor": User.objects.get(pk=busiest["assignment__mentor"]) if busiest else None,
+        "mentored": Application.objects.get(pk=busiest["application"]) if busiest else None,
         "staff": staff,
         "reviewer": reviewer,
         "applicant": draft.contact_person,
@@ -143,6 +154,18 @@ def pages(f: dict) -> list[Page]:
         page("staff", "selection:release", sel),
         page("staff", "selection:template_edit", dec, "accepted"),
         page("staff", "selection:confirmations", dec),
+        *(
+            [
+                page("mentor", "portal:dashboard"),
+                page("mentor", "mentoring:my_teams"),
+                page("mentor", "mentoring:team", f["mentored"].pk),
+                page("mentor", "mentoring:session_log", f["mentored"].pk),
+                page("staff", "mentoring:overview"),
+                page("staff", "mentoring:team", f["mentored"].pk),
+            ]
+            if f["mentor"]
+            else []
+        ),
     ]
 
 
@@ -154,7 +177,9 @@ def measure(base: str, f: dict, todo: list[Page], *, rounds: int, warmup: int = 
     from portal.middleware import parse_server_timing
 
     sessions = {"public": prepare(requests.Session(), base)}
-    for role in ("applicant", "participant", "reviewer", "staff"):
+    for role in ("applicant", "participant", "reviewer", "staff", "mentor"):
+        if f.get(role) is None:
+            continue
         sessions[role] = prepare(requests.Session(), base)
         login(sessions[role], base, email=f[role].email, password=PASSWORD, totp_secret=TOTP_SECRET)
     health = prepare(requests.Session(), base)

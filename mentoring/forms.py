@@ -1,6 +1,5 @@
 """Forms validate input; services decide."""
 
-import zoneinfo
 from datetime import datetime
 
 from crispy_forms.helper import FormHelper
@@ -153,7 +152,7 @@ class SessionForm(_Crispy, forms.Form):
         self.assignment = assignment
         self.outstanding = list(outstanding)
         self.fields["mode"].choices = SessionMode.choices
-        self.fields["date"].help_text = _("In your time zone, %(zone)s.") % {"zone": assignment.mentor_time_zone}
+        self.fields["date"].help_text = _("In your time zone, %(zone)s.") % {"zone": assignment.mentor_zone_name}
         self.fields["participants"].queryset = members
         self.fields["participants"].label_from_instance = lambda m: m.user.get_full_name() or m.user.email
         self.fields["tags"].queryset = tags
@@ -199,9 +198,7 @@ class SessionForm(_Crispy, forms.Form):
         data.setdefault("milestones", [])
         data.setdefault("risks", [])
         if data.get("date") and data.get("time"):
-            local = datetime.combine(
-                data["date"], data["time"], tzinfo=zoneinfo.ZoneInfo(self.assignment.mentor_time_zone)
-            )
+            local = datetime.combine(data["date"], data["time"], tzinfo=self.assignment.mentor_tzinfo)
             data["starts_at"] = local
         actions = []
         for i in range(NEW_ACTION_ROWS):

@@ -56,9 +56,13 @@ class MentorAssignment(models.Model):
     mentor_time_zone = models.CharField(
         _("mentor's time zone"),
         max_length=64,
-        default="Europe/Stockholm",
+        blank=True,
+        default="",
         validators=[validate_time_zone],
-        help_text=_("Session times are shown in this zone next to the team's."),
+        help_text=_(
+            "Session times are shown in this zone next to the team's. Leave empty to use the time zone "
+            "in the mentor's profile."
+        ),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -87,8 +91,13 @@ class MentorAssignment(models.Model):
         return self.budget_amount
 
     @property
+    def mentor_zone_name(self) -> str:
+        """The zone set on the agreement, else the mentor's own (profile), else the intake's."""
+        return self.mentor_time_zone or self.mentor.time_zone or self.intake.time_zone
+
+    @property
     def mentor_tzinfo(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.mentor_time_zone)
+        return zoneinfo.ZoneInfo(self.mentor_zone_name)
 
 
 class MentoredTeam(models.Model):

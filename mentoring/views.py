@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from applications.display import section_answers
 from applications.models import Application
+from portal.exports import export_response
 from portal.permissions import permission_required_404
 from portal.views_utils import paginated
 from portal.workflow import TransitionForbidden, TransitionNotAllowed
@@ -33,6 +35,7 @@ from .models import CoachingAction, MentorAssignment, MentoringSettings, MentorW
 from .workflows import ACTION_WORKFLOW
 
 PAGE_SIZE = 25
+EXPORT_FORMATS = ("csv", "xlsx")
 
 
 def _errors(request, exc: ValidationError) -> None:
@@ -85,6 +88,18 @@ def team(request, pk):
         **paginated(request, selectors.team_sessions(application=application), per_page=10),
     }
     return render(request, "mentoring/team.html", context)
+
+
+@login_required
+def team_history_export(request, pk, fmt):
+    """The team's coaching history as CSV or XLSX; private notes only for its mentor and staff."""
+    application = _team(request, pk)
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    include_private = request.user.has_perm("mentoring.view_private_notes", application)
+    header, rows = selectors.team_history_table(application=application, include_private=include_private)
+    filename = f"coaching-{slugify(application.reference or application.title or application.pk)}"
+    return export_response(filename=filename, header=header, rows=rows, fmt=fmt)
 
 
 @login_required
@@ -204,6 +219,17 @@ def overview(request):
         **paginated(request, rows, per_page=PAGE_SIZE),
     }
     return render(request, "mentoring/overview.html", context)
+
+
+@permission_required_404("mentoring.manage_mentoring")
+def overview_export(request, fmt):
+    """The staff overview as CSV or XLSX, with the page's filters (intake, mentor)."""
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    form = OverviewFilterForm(request.GET or None, **selectors.overview_filter_choices())
+    filters = form.cleaned_data if form.is_valid() else {}
+    header, rows = selectors.overview_table(intake=filters.get("intake"), mentor=filters.get("mentor"))
+    return export_response(filename="coaching-overview", header=header, rows=rows, fmt=fmt)
 
 
 @permission_required_404("mentoring.manage_mentoring")

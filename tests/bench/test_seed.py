@@ -59,3 +59,21 @@ def test_totp_matches_the_rfc_6238_test_vector():
     secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 
     assert totp(secret, at=59) == "287082"
+
+
+@pytest.mark.django_db
+def test_seed_gives_every_project_team_a_mentor_with_sessions_and_actions_in_every_state():
+    from change_projects.models import ChangeProject
+    from mentoring.models import CoachingAction, CoachingSession, MentoredTeam
+    from mentoring.rules import is_team_mentor
+
+    seed(scale=0.02, stdout=io.StringIO())
+
+    teams = set(ChangeProject.objects.values_list("application_id", flat=True))
+    assert teams and set(MentoredTeam.objects.values_list("application_id", flat=True)) == teams
+    assert CoachingSession.objects.count() == 40  # 2,000 at scale 1
+    assert set(CoachingAction.objects.values_list("status", flat=True)) == {
+        "open", "done", "carried_over", "dropped"
+    }  # fmt: skip
+    team = MentoredTeam.objects.select_related("assignment__mentor", "application").first()
+    assert is_team_mentor(team.assignment.mentor, team.application)

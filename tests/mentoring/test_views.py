@@ -280,3 +280,31 @@ def test_change_project_dashboard_shows_the_open_coaching_actions(client, coache
     assert section.context["actions"] == [action]
     assert "Book the hall" in _text(response) and "Finished" not in _text(response)
     assert SECRET not in _text(response)
+
+
+def test_without_a_zone_on_the_agreement_the_mentors_profile_zone_is_used(client, coached):
+    team, _member, _session, _action = coached
+    assignment = team.assignment
+    assignment.mentor_time_zone = ""
+    assignment.save(update_fields=["mentor_time_zone"])
+    mentor = assignment.mentor
+    mentor.time_zone = "America/La_Paz"  # UTC-4 all year
+    mentor.save(update_fields=["time_zone"])
+    client.force_login(mentor)
+    url = reverse("mentoring:session_log", kwargs={"pk": team.application_id})
+
+    page = client.get(url).content.decode()
+    client.post(
+        url,
+        {
+            "date": (timezone.localdate() - timedelta(days=1)).isoformat(),
+            "time": "10:00",
+            "duration_minutes": "60",
+            "mode": "online",
+            "topics": "Budget hearing",
+        },
+    )
+
+    assert "America/La_Paz" in page
+    session = CoachingSession.objects.latest("created_at")
+    assert session.starts_at.astimezone(UTC).hour == 14
