@@ -1,5 +1,7 @@
 """Selection's e-mails. Decision e-mails come from the intake's editable templates; the others from files."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -19,7 +21,7 @@ PLACEHOLDERS = {
     "contact": gettext_lazy("the contact person's name"),
     "programme": gettext_lazy("the programme"),
     "intake": gettext_lazy("the intake"),
-    "reason": gettext_lazy("the reason written with the decision"),
+    "message": gettext_lazy("the message to the team written with the decision (empty when none was written)"),
     "confirm_url": gettext_lazy("the link to confirm or decline (accepted teams)"),
     "deadline": gettext_lazy("the date to confirm by (accepted teams)"),
 }
@@ -29,7 +31,7 @@ DEFAULT_TEMPLATES = {
         gettext_lazy("Your team is selected for {programme}"),
         gettext_lazy(
             "Dear {contact},\n\nWe are very pleased to tell you that the team of {team} is selected for "
-            "{programme}, {intake}, with the change project “{project}”.\n\n{reason}\n\n"
+            "{programme}, {intake}, with the change project “{project}”.\n\n{message}\n\n"
             "Please confirm that your team will take part by {deadline}:\n{confirm_url}\n\n"
             "If you do not confirm by then, the place goes to a team on the waiting list.\n\n"
             "With best wishes,\nThe programme team"
@@ -39,7 +41,7 @@ DEFAULT_TEMPLATES = {
         gettext_lazy("Your application to {programme}: waiting list"),
         gettext_lazy(
             "Dear {contact},\n\nThank you for the application of {team} (“{project}”) to {programme}, {intake}. "
-            "Your team is on the waiting list: if a place becomes free, we will offer it to you.\n\n{reason}\n\n"
+            "Your team is on the waiting list: if a place becomes free, we will offer it to you.\n\n{message}\n\n"
             "With best wishes,\nThe programme team"
         ),
     ),
@@ -47,7 +49,7 @@ DEFAULT_TEMPLATES = {
         gettext_lazy("Your application to {programme}"),
         gettext_lazy(
             "Dear {contact},\n\nThank you for the application of {team} (“{project}”) to {programme}, {intake}. "
-            "We are sorry that your team was not selected this time.\n\n{reason}\n\n"
+            "We are sorry that your team was not selected this time.\n\n{message}\n\n"
             "We hope you will apply again.\n\nWith best wishes,\nThe programme team"
         ),
     ),
@@ -71,6 +73,11 @@ def render_placeholders(text: str, values: dict) -> str:
         ) from exc
 
 
+def _tidy(body: str) -> str:
+    """No run of empty lines where an optional placeholder (the message) was left empty."""
+    return re.sub(r"\n{3,}", "\n\n", body)
+
+
 def template_for(*, intake, outcome: str) -> tuple[str, str]:
     """The intake's (subject, body) for an outcome, or the default text."""
     saved = intake.notification_templates.filter(outcome=outcome).first()
@@ -80,7 +87,8 @@ def template_for(*, intake, outcome: str) -> tuple[str, str]:
     return str(subject), str(body)
 
 
-def placeholder_values(*, application, outcome: str, reason: str, confirmation=None) -> dict:
+def placeholder_values(*, application, outcome: str, message: str, confirmation=None) -> dict:
+    """What the placeholders stand for. Only the message to the team: a decision's internal reason is never here."""
     intake = application.intake
     organisations = ", ".join(o.name for o in application.organisations.all())
     values = {
@@ -89,7 +97,9 @@ def placeholder_values(*, application, outcome: str, reason: str, confirmation=N
         "contact": application.contact_person.get_full_name() or application.contact_person.email,
         "programme": intake.programme.title,
         "intake": intake.name,
-        "reason": reason,
+        "message": message,
+        # Texts written before the message existed said {reason}; it stands for the message too.
+        "reason": message,
         "confirm_url": "",
         "deadline": "",
     }
@@ -107,12 +117,14 @@ def template_preview(*, intake, outcome: str, subject: str, body: str, sample, c
 
     from .selectors import selection_settings_for
 
-    values = placeholder_values(application=sample, outcome=outcome, reason=_("(the reason you write)"))
+    values = placeholder_values(
+        application=sample, outcome=outcome, message=_("(the message to the team you write, if any)")
+    )
     if outcome == Outcome.ACCEPTED:
         values["confirm_url"] = confirm_url
         days = selection_settings_for(intake=intake).confirmation_days
         values["deadline"] = local_datetime_text(intake, timezone.now() + timedelta(days=days))
-    return {"subject": render_placeholders(subject, values), "body": render_placeholders(body, values)}
+    return {"subject": render_placeholders(subject, values), "body": _tidy(render_placeholders(body, values))}
 
 
 def decision_email_send(*, decision_id: int) -> None:
@@ -132,14 +144,14 @@ def decision_email_send(*, decision_id: int) -> None:
             values = placeholder_values(
                 application=application,
                 outcome=decision.outcome,
-                reason=decision.reason,
+                message=decision.message,
                 confirmation=confirmation if decision.outcome == Outcome.ACCEPTED else None,
             )
             # Keyed by decision and member: a retried or redelivered task does not send it twice.
             send_once(
                 key=f"decision:{decision.pk}:{member.user.pk}",
                 subject=render_placeholders(subject, values).strip(),
-                body=render_placeholders(body, values),
+                body=_tidy(render_placeholders(body, values)),
                 to=[member.user.email],
             )
 

@@ -162,7 +162,15 @@ class DecisionForm(_Crispy, forms.Form):
 
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices)
     reason = forms.CharField(
-        label=_("Reason (kept on record; shown to the team as {reason})"), widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Internal reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept on record for staff; never sent to the team."),
+    )
+    message = forms.CharField(
+        label=_("Message to the team (optional)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Goes into the decision e-mail and the team's status page when you release the decision."),
     )
     justification = forms.CharField(
         label=_("Justification for accepting over a higher-ranked team"),

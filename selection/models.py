@@ -237,7 +237,10 @@ class CriterionScore(models.Model):
 
 
 class Decision(models.Model):
-    """A selection decision with its written reason; the team hears of it only when staff release.
+    """A selection decision with its internal reason; the team hears of it only when staff release.
+
+    `reason` is for staff only (the ranking, the record, reports); `message` is the optional text the
+    team reads in the decision e-mail ({message}) and on its status page. The reason never reaches the team.
 
     An application may have several over time (waitlisted, then accepted); the latest counts.
     Whether it is released is the application's status alone: staged (e.g. ACCEPTED_PENDING) until
@@ -246,7 +249,8 @@ class Decision(models.Model):
 
     application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="decisions")
     outcome = models.CharField(_("decision"), max_length=20, choices=Outcome.choices)
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("internal reason"))
+    message = models.TextField(_("message to the team"), blank=True)
     justification = models.TextField(_("justification for accepting over a higher-ranked team"), blank=True)
     overfill_confirmed = models.BooleanField(_("accepted beyond the places, confirmed"), default=False)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")

@@ -439,10 +439,14 @@ def decisions_record(
     outcome: str,
     reason: str,
     by,
+    message: str = "",
     justification: str = "",
     confirm_overfill: bool = False,
 ) -> list[Decision]:
     """Decide on one or more applications of one intake, with a written reason kept on record.
+
+    `reason` is internal (staff only, required); `message` is what the team reads when the decision
+    is released (optional). The staged entry in the feed, for staff only, keeps the reason.
 
     Accepting below a higher-ranked team that is not accepted needs a written justification; accepting
     beyond the intake's places needs `confirm_overfill`. Statuses move through the transition service
@@ -503,6 +507,7 @@ def decisions_record(
                 application=application,
                 outcome=outcome,
                 reason=reason,
+                message=message.strip(),
                 justification=justification if outcome == Outcome.ACCEPTED else "",
                 overfill_confirmed=confirm_overfill and outcome == Outcome.ACCEPTED,
                 decided_by=by,
@@ -511,12 +516,15 @@ def decisions_record(
     return decisions
 
 
-def decision_record(*, application, outcome: str, reason: str, by, justification: str = "", confirm_overfill=False):
+def decision_record(
+    *, application, outcome: str, reason: str, by, message: str = "", justification: str = "", confirm_overfill=False
+):
     """Decide on one application (see decisions_record)."""
     return decisions_record(
         applications=[application],
         outcome=outcome,
         reason=reason,
+        message=message,
         by=by,
         justification=justification,
         confirm_overfill=confirm_overfill,
@@ -546,7 +554,8 @@ def decisions_release(*, intake, by) -> list[Decision]:
     for application in staged:
         decision = latest[application.pk]
         outcome = RELEASED_OF[application.status]
-        application_transition(application=application, to=outcome, by=by, reason=decision.reason, notify=False)
+        # The team reads this entry: it carries the message to the team, never the internal reason.
+        application_transition(application=application, to=outcome, by=by, reason=decision.message, notify=False)
         if outcome == Outcome.ACCEPTED:
             Confirmation.objects.update_or_create(
                 application=application,

@@ -459,6 +459,7 @@ def _decide(request, intake, form, chosen_ids) -> bool:
             applications=list(intake.applications.filter(pk__in=chosen_ids).select_related("intake", "contact_person")),
             outcome=data["outcome"],
             reason=data["reason"],
+            message=data["message"],
             justification=data["justification"],
             confirm_overfill=data["confirm_overfill"],
             by=request.user,

@@ -128,7 +128,7 @@ class NotificationTemplateFactory(factory.django.DjangoModelFactory):
     intake = factory.SubFactory(IntakeFactory)
     outcome = Outcome.ACCEPTED
     subject = "Welcome, {team}"
-    body = "Dear {contact}, {project} is selected for {intake}. {reason} Confirm by {deadline}: {confirm_url}"
+    body = "Dear {contact}, {project} is selected for {intake}. {message} Confirm by {deadline}: {confirm_url}"
 
 
 class ConfirmationFactory(factory.django.DjangoModelFactory):

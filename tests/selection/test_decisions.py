@@ -126,7 +126,9 @@ def test_release_sends_the_intake_templates_only_on_release(
 ):
     first, second, third = _ranked(make_application, [[3, 6], [3, 5], [1, 1]])
     NotificationTemplateFactory(intake=intake, outcome="accepted", subject="Welcome, {team}")
-    services.decisions_record(applications=[first, second], outcome="accepted", reason="Strong project.", by=staff)
+    services.decisions_record(
+        applications=[first, second], outcome="accepted", reason="Strong project.", message="Welcome!", by=staff
+    )
     services.decision_record(application=third, outcome="waitlisted", reason="Good, but fewer places.", by=staff)
     assert mail.outbox == []
 
@@ -140,7 +142,8 @@ def test_release_sends_the_intake_templates_only_on_release(
     accepted = next(m for m in mail.outbox if m.subject == f"Welcome, {org}")
     token = Confirmation.objects.get(application=first).token
     assert f"/selection/confirm/{token}/" in accepted.body
-    assert "Strong project." in accepted.body
+    assert "Welcome!" in accepted.body
+    assert "Strong project." not in accepted.body  # the internal reason stays with staff
     waitlisted = next(m for m in mail.outbox if third.title in m.body)
     assert "waiting list" in waitlisted.body
     assert sorted(Application.objects.filter(intake=intake).values_list("status", flat=True)) == [

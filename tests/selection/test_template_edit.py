@@ -81,7 +81,7 @@ def test_template_edit_preview_fills_the_placeholders_for_a_sample_application(s
         _url(intake),
         {
             "subject": "{project}: waiting list",
-            "body": "Dear {contact}, {team} waits for {programme}, {intake}. {reason} {unknown}",
+            "body": "Dear {contact}, {team} waits for {programme}, {intake}. {message} {unknown}",
             "action": "preview",
         },
     )
@@ -89,7 +89,7 @@ def test_template_edit_preview_fills_the_placeholders_for_a_sample_application(s
     assert texts_by_testid(response, "preview-subject") == ["Open council meetings: waiting list"]
     assert texts_by_testid(response, "preview-body") == [
         f"Dear Amina Odhiambo, Kisumu County waits for {intake.programme.title}, {intake.name}. "
-        "(the reason you write) {unknown}"
+        "(the message to the team you write, if any) {unknown}"
     ]
     assert texts_by_testid(response, "preview-sample") == ["(Open council meetings)"]
     assert not NotificationTemplate.objects.filter(intake=intake).exists()
