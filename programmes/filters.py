@@ -1,9 +1,10 @@
 """List filters (django-filter) for the catalogue and the staff lists."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+
+from portal.translated import search_q
 
 from .enums import PublicationStatus
 from .models import Intake, Programme
@@ -19,7 +20,7 @@ class ProgrammeStaffFilter(django_filters.FilterSet):
         fields = ["q", "status"]
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value))
+        return queryset.filter(search_q("title__icontains", value) | search_q("summary__icontains", value))
 
 
 class IntakeStaffFilter(django_filters.FilterSet):
@@ -31,7 +32,7 @@ class IntakeStaffFilter(django_filters.FilterSet):
         fields = ["q", "status"]
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(programme__title__icontains=value))
+        return queryset.filter(search_q("name__icontains", value) | search_q("programme__title__icontains", value))
 
 
 WINDOW_CHOICES = [("open", _("Open for applications")), ("upcoming", _("Opening soon")), ("closed", _("Closed"))]

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from portal.time_zones import time_zone_choices
+from portal.translated import label_language_fields, language_fields
 
 from .enums import Offer, OrganisationType
 from .models import Intake, Phase, Programme, RubricCriterion
@@ -119,20 +120,27 @@ class ProgrammeForm(forms.ModelForm):
 
     class Meta:
         model = Programme
-        fields = ["title", "slug", "summary", "objectives", "expected_outcomes", "offers", "languages", "contact_email"]
+        fields = [
+            *language_fields("title"),
+            "slug",
+            *language_fields("summary", "objectives", "expected_outcomes"),
+            "offers",
+            "languages",
+            "contact_email",
+        ]
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 2}),
-            "objectives": forms.Textarea(attrs={"rows": 6}),
-            "expected_outcomes": forms.Textarea(attrs={"rows": 6}),
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in language_fields("summary")},
+            **{name: forms.Textarea(attrs={"rows": 6}) for name in language_fields("objectives", "expected_outcomes")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        label_language_fields(self)
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Save")))
 
     def clean_slug(self):
-        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("title", ""))[:200]
+        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("title_en", ""))[:200]
         if not slug:
             raise ValidationError(_("Give the programme a title or a web address."))
         if slug in RESERVED_SLUGS:
@@ -157,7 +165,7 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
     class Meta:
         model = Intake
         fields = [
-            "name",
+            *language_fields("name"),
             "eligible_countries",
             "eligible_organisation_types",
             "time_zone",
@@ -173,8 +181,9 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
             "exclude_previous_participants",
             "min_english_level",
             "max_age",
-            "faq",
+            *language_fields("faq"),
         ]
+        widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in language_fields("faq")}
         help_texts = {
             "eligible_countries": _("Hold Ctrl (or Cmd) to choose several. None chosen means every country."),
         }
@@ -190,9 +199,10 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
             self.instance.time_zone if self.instance.pk else settings.PORTAL_DEFAULT_TIME_ZONE
         )
         self.fields["eligible_countries"].widget.attrs["size"] = 12
+        label_language_fields(self)
         self.helper = FormHelper()
         self.helper.layout = Layout(
-            Fieldset(_("The intake"), "name", "team_places"),
+            Fieldset(_("The intake"), *language_fields("name"), "team_places"),
             Fieldset(_("Application window"), "time_zone", "opens_on", "opens_time", "closes_on", "closes_time"),
             Fieldset(_("Who may apply"), "eligible_countries", "eligible_organisation_types"),
             Fieldset(
@@ -206,7 +216,7 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
             ),
             Fieldset(_("Attachments"), "mandate_letter", "cvs"),
             Fieldset(_("Extra eligibility rules"), "exclude_previous_participants", "min_english_level", "max_age"),
-            Fieldset(_("Help for applicants"), "faq"),
+            Fieldset(_("Help for applicants"), *language_fields("faq")),
         )
         self.helper.add_input(Submit("save", _("Save")))
 
@@ -245,8 +255,12 @@ class IntakeCopyForm(WindowFieldsMixin, forms.Form):
 class PhaseForm(forms.ModelForm):
     class Meta:
         model = Phase
-        fields = ["name", "place", "starts_on", "ends_on"]
+        fields = [*language_fields("name"), "place", "starts_on", "ends_on"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        label_language_fields(self)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -267,8 +281,12 @@ class RubricCriterionForm(forms.ModelForm):
 
     class Meta:
         model = RubricCriterion
-        fields = ["name", "description", "guidance", "max_score", "weight", "order"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 2}), "guidance": forms.Textarea(attrs={"rows": 2})}
+        fields = [*language_fields("name", "description", "guidance"), "max_score", "weight", "order"]
+        widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in language_fields("description", "guidance")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        label_language_fields(self)
 
     def clean_order(self):
         return self.cleaned_data.get("order") or 0

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from applications.enums import NOT_SUBMITTED_STATES, SCREENED_STATES, ApplicationStatus
+from portal.translated import in_reader_language, search_q
 
 from .enums import PublicationStatus
 from .models import Intake, IntakeRole, Phase, Programme, RubricCriterion
@@ -83,7 +84,7 @@ def programme_list_for_staff() -> QuerySet[Programme]:
     return Programme.objects.annotate(
         intake_count=Count("intakes", distinct=True),
         published_intake_count=Count("intakes", filter=Q(intakes__status=PublicationStatus.PUBLISHED), distinct=True),
-    ).order_by("title")
+    ).order_by(in_reader_language("title"), "pk")
 
 
 def intake_list_for_staff(*, programme: Programme | None = None) -> QuerySet[Intake]:
@@ -142,10 +143,11 @@ def catalogue_programmes(
     )
     queryset = Programme.objects.filter(_published())
     if search:
-        queryset = queryset.filter(Q(title__icontains=search) | Q(summary__icontains=search))
+        queryset = queryset.filter(search_q("title__icontains", search) | search_q("summary__icontains", search))
     if country or window:
         queryset = queryset.filter(Exists(Intake.objects.filter(intake_q, programme=OuterRef("pk"))))
-    return queryset.prefetch_related(Prefetch("intakes", queryset=listed, to_attr="listed_intakes")).order_by("title")
+    listed_intakes = Prefetch("intakes", queryset=listed, to_attr="listed_intakes")
+    return queryset.prefetch_related(listed_intakes).order_by(in_reader_language("title"), "pk")
 
 
 def programme_get_published(*, slug: str) -> Programme:

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.translated import language_fields
 from portal.workflow import transition
 
 from .enums import PublicationStatus
@@ -19,9 +20,19 @@ from .workflows import INTAKE_WORKFLOW, PROGRAMME_WORKFLOW
 # Slugs that would collide with the app's own URLs (/programmes/staff/, /programmes/intakes/).
 RESERVED_SLUGS = frozenset({"staff", "intakes"})
 
-PROGRAMME_FIELDS = ("title", "slug", "summary", "objectives", "expected_outcomes", "offers", "languages")
+# Translated texts are given per language (`title_en`, `title_fr`, ...); the plain name (`title`)
+# is accepted too and writes the current language's column.
+PROGRAMME_FIELDS = (
+    *language_fields("title"),
+    "slug",
+    *language_fields("summary", "objectives", "expected_outcomes"),
+    "offers",
+    "languages",
+    "contact_email",
+)
+PROGRAMME_TEXTS = ("title", "summary", "objectives", "expected_outcomes")
 INTAKE_FIELDS = (
-    "name",
+    *language_fields("name"),
     "eligible_countries",
     "eligible_organisation_types",
     "time_zone",
@@ -39,7 +50,9 @@ INTAKE_FIELDS = (
     "exclude_previous_participants",
     "min_english_level",
     "max_age",
+    *language_fields("faq"),
 )
+INTAKE_TEXTS = ("name", "faq")
 RUBRIC_TOTAL = 100
 
 
@@ -50,8 +63,8 @@ def _save(instance, *, by):
     return instance
 
 
-def _apply(instance, data: dict, allowed: tuple[str, ...]):
-    unknown = set(data) - set(allowed)
+def _apply(instance, data: dict, allowed: tuple[str, ...], texts: tuple[str, ...] = ()):
+    unknown = set(data) - set(allowed) - set(texts)
     if unknown:
         raise ValueError(f"Unknown fields for {type(instance).__name__}: {sorted(unknown)}")
     for name, value in data.items():
@@ -79,7 +92,7 @@ def _check_slug(slug: str) -> None:
 def programme_create(*, data: dict, by) -> Programme:
     """Create a programme as a draft."""
     programme = Programme(status=PublicationStatus.DRAFT)
-    _apply(programme, data, PROGRAMME_FIELDS)
+    _apply(programme, data, PROGRAMME_FIELDS, PROGRAMME_TEXTS)
     _check_slug(programme.slug)
     return _save(programme, by=by)
 
@@ -87,7 +100,7 @@ def programme_create(*, data: dict, by) -> Programme:
 @transaction.atomic
 def programme_update(*, programme: Programme, data: dict, by) -> Programme:
     """Change a programme's texts; its publication status changes only by publish/unpublish."""
-    _apply(programme, data, PROGRAMME_FIELDS)
+    _apply(programme, data, PROGRAMME_FIELDS, PROGRAMME_TEXTS)
     _check_slug(programme.slug)
     return _save(programme, by=by)
 
@@ -111,14 +124,14 @@ def programme_unpublish(*, programme: Programme, by) -> Programme:
 def intake_create(*, programme: Programme, data: dict, by) -> Intake:
     """Create a draft intake of `programme`; `opens_at`/`closes_at` are aware datetimes."""
     intake = Intake(programme=programme, status=PublicationStatus.DRAFT)
-    _apply(intake, data, INTAKE_FIELDS)
+    _apply(intake, data, INTAKE_FIELDS, INTAKE_TEXTS)
     return _save(intake, by=by)
 
 
 @transaction.atomic
 def intake_update(*, intake: Intake, data: dict, by) -> Intake:
     """Change an intake's window, eligibility, composition or attachment rules."""
-    _apply(intake, data, INTAKE_FIELDS)
+    _apply(intake, data, INTAKE_FIELDS, INTAKE_TEXTS)
     return _save(intake, by=by)
 
 
@@ -189,24 +202,30 @@ def intake_copy(*, source: Intake, name: str, opens_at: datetime, closes_at: dat
     so a phase that started 60 days after opening still does.
     """
     data = {field: getattr(source, field) for field in INTAKE_FIELDS}
-    data.update(name=name, opens_at=opens_at, closes_at=closes_at)
+    # The new name is written in English; its other languages wait for staff (marked missing).
+    data.update(dict.fromkeys(language_fields("name"), ""))
+    data.update(name_en=name, opens_at=opens_at, closes_at=closes_at)
     copy = Intake(programme=source.programme, status=PublicationStatus.DRAFT, copied_from=source)
     _apply(copy, data, INTAKE_FIELDS)
     _save(copy, by=by)
     shift = timedelta(days=(source.local(opens_at).date() - source.local(source.opens_at).date()).days)
     Phase.objects.bulk_create(
-        Phase(intake=copy, name=p.name, place=p.place, starts_on=p.starts_on + shift, ends_on=p.ends_on + shift)
+        Phase(
+            intake=copy,
+            place=p.place,
+            starts_on=p.starts_on + shift,
+            ends_on=p.ends_on + shift,
+            **{field: getattr(p, field) for field in language_fields("name")},
+        )
         for p in source.phases.all()
     )
     RubricCriterion.objects.bulk_create(
         RubricCriterion(
             intake=copy,
-            name=c.name,
-            description=c.description,
-            guidance=c.guidance,
             max_score=c.max_score,
             weight=c.weight,
             order=c.order,
+            **{field: getattr(c, field) for field in language_fields("name", "description", "guidance")},
         )
         for c in source.criteria.all()
     )

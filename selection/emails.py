@@ -7,10 +7,12 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.mail import send_once
+from portal.translated import language_codes
 from programmes.display import for_recipient, local_datetime_text
 
 from .enums import AssignmentStatus, Outcome
@@ -76,6 +78,34 @@ def render_placeholders(text: str, values: dict) -> str:
 def _tidy(body: str) -> str:
     """No run of empty lines where an optional placeholder (the message) was left empty."""
     return re.sub(r"\n{3,}", "\n\n", body)
+
+
+def default_template_texts(*, outcome: str) -> dict:
+    """The default e-mail for an outcome in every language, as the editor's starting point (`subject_fr`, ...)."""
+    subject, body = DEFAULT_TEMPLATES[Outcome(outcome)]
+    texts = {}
+    for code in language_codes():
+        with translation.override(code):
+            texts[f"subject_{code}"], texts[f"body_{code}"] = str(subject), str(body)
+    return texts
+
+
+def in_current_language(texts: dict, name: str) -> str:
+    """A form's text in the reader's language, else the English one (as the e-mail would fall back)."""
+    return texts.get(f"{name}_{translation.get_language()}") or texts.get(f"{name}_en") or ""
+
+
+def templates_of(*, intake) -> list[dict]:
+    """Each outcome's e-mail subject (saved or default) and its saved template (or None), in one query."""
+    saved = {template.outcome: template for template in intake.notification_templates.all()}
+    return [
+        {
+            "outcome": outcome,
+            "subject": saved[outcome].subject if outcome in saved else str(DEFAULT_TEMPLATES[outcome][0]),
+            "saved": saved.get(outcome),
+        }
+        for outcome in Outcome
+    ]
 
 
 def template_for(*, intake, outcome: str) -> tuple[str, str]:

@@ -4,6 +4,8 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.translated import label_language_fields, language_fields
+
 from .emails import render_placeholders
 from .enums import ConflictKind, Outcome, Recommendation
 from .models import NotificationTemplate, SelectionSettings
@@ -186,24 +188,29 @@ class DecisionForm(_Crispy, forms.Form):
 
 
 class TemplateForm(_Crispy, forms.ModelForm):
-    """The e-mail text; a stray brace is shown under the field it is in, with the typed text kept."""
+    """The e-mail text in each language; a stray brace is shown under the field it is in, with the typed text kept.
+
+    English is required; a language left empty sends the English text to the people who read that language.
+    """
 
     class Meta:
         model = NotificationTemplate
-        fields = ["subject", "body"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+        fields = language_fields("subject", "body")
+        widgets = {name: forms.Textarea(attrs={"rows": 10}) for name in language_fields("body")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        label_language_fields(self)
         self._helper()
 
-    def clean_subject(self):
-        render_placeholders(self.cleaned_data["subject"], {})
-        return self.cleaned_data["subject"]
-
-    def clean_body(self):
-        render_placeholders(self.cleaned_data["body"], {})
-        return self.cleaned_data["body"]
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in language_fields("subject", "body"):
+            try:
+                render_placeholders(cleaned_data.get(name) or "", {})
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+        return cleaned_data
 
 
 class ReasonForm(_Crispy, forms.Form):

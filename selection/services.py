@@ -23,6 +23,7 @@ from applications.enums import (
 )
 from applications.models import Application
 from applications.services import application_transition
+from portal.translated import language_fields
 from portal.workflow import Forbidden, transition
 from programmes.enums import IntakeRoleType
 from programmes.models import IntakeRole
@@ -567,12 +568,23 @@ def decisions_release(*, intake, by) -> list[Decision]:
 
 
 @transaction.atomic
-def template_save(*, intake, outcome: str, subject: str, body: str, by) -> NotificationTemplate:
-    """Save the intake's e-mail for one outcome; the placeholders must be well formed."""
-    render_placeholders(subject, {})
-    render_placeholders(body, {})
+def template_save(*, intake, outcome: str, by, subject=None, body=None, **texts) -> NotificationTemplate:
+    """Save the intake's e-mail for one outcome; the placeholders must be well formed.
+
+    Texts come per language (`subject_fr=`, `body_fr=`); `subject`/`body` alone are the English text.
+    A language left empty sends the English text.
+    """
+    unknown = set(texts) - set(language_fields("subject", "body"))
+    if unknown:
+        raise ValueError(f"Unknown fields for the e-mail: {sorted(unknown)}")
+    if subject is not None:
+        texts["subject_en"] = subject
+    if body is not None:
+        texts["body_en"] = body
+    for text in texts.values():
+        render_placeholders(text or "", {})
     template, _created = NotificationTemplate.objects.update_or_create(
-        intake=intake, outcome=outcome, defaults={"subject": subject, "body": body}
+        intake=intake, outcome=outcome, defaults={name: value or "" for name, value in texts.items()}
     )
     return template
 

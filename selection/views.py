@@ -24,7 +24,14 @@ from programmes.display import local_datetime_text
 from programmes.models import Intake
 
 from . import selectors, services
-from .emails import PLACEHOLDERS, template_for, template_preview
+from .emails import (
+    PLACEHOLDERS,
+    default_template_texts,
+    in_current_language,
+    template_for,
+    template_preview,
+    templates_of,
+)
 from .enums import AssignmentStatus, Outcome
 from .exports import HEADER, ranking_rows
 from .filters import ConflictFilter
@@ -511,9 +518,7 @@ def release(request, intake_pk):
         messages.success(request, _("%(count)d teams are being told of their decision.") % {"count": len(released)})
         return redirect("selection:release", intake_pk=intake.pk)
     pending = selectors.decisions_pending_release(intake=intake)
-    templates = [
-        {"outcome": outcome, "subject": template_for(intake=intake, outcome=outcome)[0]} for outcome in Outcome
-    ]
+    templates = templates_of(intake=intake)
     any_released = not pending and selectors.any_decision(intake=intake)
     return render(
         request,
@@ -530,13 +535,15 @@ def template_edit(request, intake_pk, outcome):
         raise Http404
     saved = intake.notification_templates.filter(outcome=outcome).first()
     subject, body = template_for(intake=intake, outcome=outcome)
-    form = TemplateForm(request.POST or None, instance=saved, initial={"subject": subject, "body": body})
+    initial = default_template_texts(outcome=outcome) if saved is None else None
+    form = TemplateForm(request.POST or None, instance=saved, initial=initial)
     if request.method == "POST" and form.is_valid():
         if request.POST.get("action") == "save":
             services.template_save(intake=intake, outcome=outcome, by=request.user, **form.cleaned_data)
             messages.success(request, _("The e-mail text is saved."))
             return redirect("selection:release", intake_pk=intake.pk)
-        subject, body = form.cleaned_data["subject"], form.cleaned_data["body"]
+        subject = in_current_language(form.cleaned_data, "subject")
+        body = in_current_language(form.cleaned_data, "body")
     sample = selectors.sample_application(intake=intake, outcome=outcome)
     preview = None
     if sample is not None and not form.errors:

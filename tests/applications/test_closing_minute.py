@@ -30,7 +30,7 @@ def _intake_through_form(client, zone, day) -> Intake:
     programme = IntakeFactory().programme
     response = client.post(
         reverse("programmes:staff_intake_create", kwargs={"pk": programme.pk}),
-        _intake_form_data(name="Call", time_zone=zone, opens_on="2027-01-10", closes_on=day, closes_time="23:59"),
+        _intake_form_data(name_en="Call", time_zone=zone, opens_on="2027-01-10", closes_on=day, closes_time="23:59"),
     )
     assert response.status_code == 302
     intake = Intake.objects.get(name="Call")

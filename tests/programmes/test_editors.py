@@ -28,9 +28,9 @@ def _rubric_post(rows, *, initial=0, extra=None):
     for index, (name, weight) in enumerate(rows):
         data.update(
             {
-                f"criteria-{index}-name": name,
-                f"criteria-{index}-description": f"About {name.lower()}",
-                f"criteria-{index}-guidance": "",
+                f"criteria-{index}-name_en": name,
+                f"criteria-{index}-description_en": f"About {name.lower()}",
+                f"criteria-{index}-guidance_en": "",
                 f"criteria-{index}-max_score": "5",
                 f"criteria-{index}-weight": weight,
                 f"criteria-{index}-order": str(index),
@@ -63,9 +63,9 @@ def test_rubric_weights_not_100_keeps_what_was_typed(staff_client):
         reverse("programmes:staff_intake_rubric", kwargs={"pk": intake.pk}), _rubric_post(CRITERIA)
     )
 
-    assert _typed(response, "name") == [name for name, _weight in CRITERIA]
+    assert _typed(response, "name_en") == [name for name, _weight in CRITERIA]
     assert _typed(response, "weight") == ["30", "20", "20", "15", "10"]
-    assert _typed(response, "description")[0] == "About relevance of the change project"
+    assert _typed(response, "description_en")[0] == "About relevance of the change project"
 
 
 def test_rubric_weights_100_saved_in_order(staff_client):
@@ -116,7 +116,7 @@ def test_rubric_add_row_keeps_typed_rows_and_adds_an_empty_one(staff_client):
 
     response = staff_client.post(reverse("programmes:staff_intake_rubric", kwargs={"pk": intake.pk}), data)
 
-    assert _typed(response, "name") == ["Relevance of the change project", "Feasibility", None]
+    assert _typed(response, "name_en") == ["Relevance of the change project", "Feasibility", None]
     assert _typed(response, "max_score") == ["5", "5", "5"]
     assert alerts(response) == []
     assert list(RubricCriterion.objects.filter(intake=intake)) == []
@@ -131,12 +131,12 @@ def test_phases_saved_and_removed(staff_client):
         "phases-MIN_NUM_FORMS": "0",
         "phases-MAX_NUM_FORMS": "1000",
         "phases-0-id": str(old.pk),
-        "phases-0-name": "Old phase",
+        "phases-0-name_en": "Old phase",
         "phases-0-place": "",
         "phases-0-starts_on": "2027-05-01",
         "phases-0-ends_on": "2027-05-02",
         "phases-0-DELETE": "on",
-        "phases-1-name": "Phase 1 in Sweden",
+        "phases-1-name_en": "Phase 1 in Sweden",
         "phases-1-place": "Visby, Sweden",
         "phases-1-starts_on": "2027-09-06",
         "phases-1-ends_on": "2027-09-17",
@@ -157,7 +157,7 @@ def test_phase_ending_before_it_starts_refused(staff_client):
         "phases-INITIAL_FORMS": "0",
         "phases-MIN_NUM_FORMS": "0",
         "phases-MAX_NUM_FORMS": "1000",
-        "phases-0-name": "Final seminar",
+        "phases-0-name_en": "Final seminar",
         "phases-0-place": "Kampala",
         "phases-0-starts_on": "2027-09-06",
         "phases-0-ends_on": "2027-09-01",

@@ -9,7 +9,7 @@ from programmes.enums import PublicationStatus
 from programmes.models import Intake, Programme
 from tests.factories import IntakeFactory, PhaseFactory, RubricCriterionFactory, StaffFactory
 
-RULE_FIELDS = [f for f in services.INTAKE_FIELDS if f not in {"name", "opens_at", "closes_at"}]
+RULE_FIELDS = [f for f in services.INTAKE_FIELDS if not f.startswith("name_") and f not in {"opens_at", "closes_at"}]
 
 
 @pytest.fixture

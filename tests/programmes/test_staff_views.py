@@ -15,11 +15,11 @@ def test_staff_create_programme_makes_a_draft_with_slug_from_title(staff_client)
     response = staff_client.post(
         reverse("programmes:staff_programme_create"),
         {
-            "title": "Gender Equality in Local Government",
+            "title_en": "Gender Equality in Local Government",
             "slug": "",
-            "summary": "Politicians and officials make services work for women and men alike.",
-            "objectives": "",
-            "expected_outcomes": "",
+            "summary_en": "Politicians and officials make services work for women and men alike.",
+            "objectives_en": "",
+            "expected_outcomes_en": "",
             "offers": ["training", "coaching"],
             "languages": "English, French",
         },
@@ -43,9 +43,9 @@ def test_staff_programme_list_shows_programmes_with_counts(staff_client):
     response = staff_client.get(reverse("programmes:staff_programme_list"))
 
     assert texts_by_testid(response, "programme-row") == [
-        "Leadership in Local Governance Published 2 (1) Edit Leadership in Local Governance · "
+        "Leadership in Local Governance missing: fr, es, pt Published 2 (1) Edit Leadership in Local Governance · "
         "Unpublish Leadership in Local Governance",
-        "Urban Planning Draft 0 (0) Edit Urban Planning · Publish Urban Planning",
+        "Urban Planning missing: fr, es, pt Draft 0 (0) Edit Urban Planning · Publish Urban Planning",
     ]
 
 
@@ -69,7 +69,7 @@ def test_staff_intake_list_shows_state_deadline_and_counts(staff_client):
     response = staff_client.get(reverse("programmes:staff_intake_list"))
 
     assert texts_by_testid(response, "intake-row") == [
-        "2030 intake Leadership in Local Governance Draft 15 March 2030, 23:59 EAT 0 0"
+        "2030 intake missing: fr, es, pt Leadership in Local Governance Draft 15 March 2030, 23:59 EAT 0 0"
     ]
 
 
@@ -118,7 +118,7 @@ def test_staff_create_intake_with_bad_window_keeps_values_and_explains(staff_cli
     response = staff_client.post(
         reverse("programmes:staff_intake_create", kwargs={"pk": programme.pk}),
         {
-            "name": "2027 intake",
+            "name_en": "2027 intake",
             "time_zone": "Africa/Nairobi",
             "opens_on": "2027-03-01",
             "opens_time": "09:00",
@@ -140,7 +140,7 @@ def test_staff_create_intake_with_bad_window_keeps_values_and_explains(staff_cli
         "closes_on": ["The closing date and time must be after the opening."],
         "max_team_size": ["The largest team cannot be smaller than the smallest team."],
     }
-    assert (form["name"].value(), form["time_zone"].value()) == ("2027 intake", "Africa/Nairobi")
+    assert (form["name_en"].value(), form["time_zone"].value()) == ("2027 intake", "Africa/Nairobi")
     assert list(Intake.objects.all()) == []
 
 

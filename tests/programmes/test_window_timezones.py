@@ -15,7 +15,7 @@ from .html import texts_by_testid
 
 def _intake_form_data(**overrides):
     data = {
-        "name": "2027 intake",
+        "name_en": "2027 intake",
         "eligible_countries": ["KE", "CO"],
         "eligible_organisation_types": ["municipality"],
         "time_zone": "Europe/Stockholm",
@@ -104,7 +104,7 @@ def test_staff_create_intake_on_dst_day_catalogue_shows_local_time_and_abbreviat
     programme_pk = IntakeFactory().programme.pk
     response = staff_client.post(
         reverse("programmes:staff_intake_create", kwargs={"pk": programme_pk}),
-        _intake_form_data(name="Spring intake", opens_on="2020-01-01", closes_on="2027-03-28", closes_time="23:59"),
+        _intake_form_data(name_en="Spring intake", opens_on="2020-01-01", closes_on="2027-03-28", closes_time="23:59"),
     )
     intake = Intake.objects.get(name="Spring intake")
     intake.status = "published"

@@ -33,7 +33,7 @@ def _url(intake, outcome=Outcome.WAITLISTED):
 def test_template_edit_saves_the_text_and_release_page_shows_the_subject(staff_client, intake, waitlisted):
     response = staff_client.post(
         _url(intake),
-        {"subject": "{programme}: waiting list for {team}", "body": "Dear {contact}, ...", "action": "save"},
+        {"subject_en": "{programme}: waiting list for {team}", "body_en": "Dear {contact}, ...", "action": "save"},
         follow=True,
     )
 
@@ -55,7 +55,7 @@ def test_template_edit_shows_the_saved_text(staff_client, intake, waitlisted):
 
     response = staff_client.get(_url(intake))
 
-    assert (input_value(response, "subject"), textarea_text(response, "body")) == (
+    assert (input_value(response, "subject_en"), textarea_text(response, "body_en")) == (
         "Waiting list",
         "Dear {contact}, wait.",
     )
@@ -64,7 +64,7 @@ def test_template_edit_shows_the_saved_text(staff_client, intake, waitlisted):
 def test_template_edit_with_a_stray_brace_keeps_the_typed_text_and_saves_nothing(staff_client, intake, waitlisted):
     typed = "Dear {contact,\n\nyour team {team} is on the waiting list."
 
-    response = staff_client.post(_url(intake), {"subject": "About {project}", "body": typed, "action": "save"})
+    response = staff_client.post(_url(intake), {"subject_en": "About {project}", "body_en": typed, "action": "save"})
 
     assert response.status_code == 200
     assert field_errors(response) == [
@@ -72,7 +72,7 @@ def test_template_edit_with_a_stray_brace_keeps_the_typed_text_and_saves_nothing
     ]
     assert messages_shown(response) == []
     assert texts_by_testid(response, "preview-subject") == []
-    assert (input_value(response, "subject"), textarea_text(response, "body")) == ("About {project}", typed)
+    assert (input_value(response, "subject_en"), textarea_text(response, "body_en")) == ("About {project}", typed)
     assert not NotificationTemplate.objects.filter(intake=intake).exists()
 
 
@@ -80,8 +80,8 @@ def test_template_edit_preview_fills_the_placeholders_for_a_sample_application(s
     response = staff_client.post(
         _url(intake),
         {
-            "subject": "{project}: waiting list",
-            "body": "Dear {contact}, {team} waits for {programme}, {intake}. {message} {unknown}",
+            "subject_en": "{project}: waiting list",
+            "body_en": "Dear {contact}, {team} waits for {programme}, {intake}. {message} {unknown}",
             "action": "preview",
         },
     )
@@ -98,7 +98,7 @@ def test_template_edit_preview_fills_the_placeholders_for_a_sample_application(s
 def test_template_edit_preview_of_the_acceptance_shows_a_confirmation_link(staff_client, intake, waitlisted):
     response = staff_client.post(
         _url(intake, Outcome.ACCEPTED),
-        {"subject": "Selected", "body": "Confirm: {confirm_url}", "action": "preview"},
+        {"subject_en": "Selected", "body_en": "Confirm: {confirm_url}", "action": "preview"},
     )
 
     assert texts_by_testid(response, "preview-body") == ["Confirm: http://testserver/selection/confirm/%E2%80%A6/"]
@@ -118,3 +118,38 @@ def test_template_edit_is_404_for_a_reviewer(client, intake, waitlisted):
     response = client.get(_url(intake))
 
     assert response.status_code == 404
+
+
+def test_template_edit_saves_each_language_and_release_page_marks_the_missing_ones(staff_client, intake, waitlisted):
+    staff_client.post(
+        _url(intake),
+        {
+            "subject_en": "Waiting list",
+            "body_en": "Dear {contact}, wait.",
+            "subject_fr": "Liste d'attente",
+            "body_fr": "Cher {contact}, patientez.",
+            "subject_es": "",
+            "body_es": "",
+            "action": "save",
+        },
+    )
+
+    release = staff_client.get(reverse("selection:release", args=[intake.pk]))
+
+    saved = NotificationTemplate.objects.get(intake=intake, outcome=Outcome.WAITLISTED)
+    assert (saved.subject_en, saved.subject_fr, saved.body_fr, saved.subject_es) == (
+        "Waiting list",
+        "Liste d'attente",
+        "Cher {contact}, patientez.",
+        "",
+    )
+    assert texts_by_testid(release, "missing-languages") == ["missing: es, pt"]
+
+
+def test_template_edit_of_a_new_text_starts_from_the_default_in_each_language(staff_client, intake, waitlisted):
+    response = staff_client.get(_url(intake, Outcome.REJECTED))
+
+    assert [input_value(response, f"subject_{code}") for code in ("en", "es")] == [
+        "Your application to {programme}",
+        "Su postulación a {programme}",
+    ]
