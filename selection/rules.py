@@ -5,6 +5,7 @@ comments or totals, neither before nor after submitting. Programme staff see eve
 """
 
 import rules
+from django.db.models import Exists, OuterRef
 
 from accounts.rules import is_programme_staff
 
@@ -12,34 +13,41 @@ from .enums import AssignmentStatus
 from .models import ConflictDeclaration, ReviewAssignment
 
 
-@rules.predicate
-def is_assigned_reviewer(user, application) -> bool:
-    """An active (not voided) assignment to this application."""
+def _review_access(user, application) -> tuple[bool, bool, bool]:
+    """(assigned and active, declared a conflict, declared none) in one query."""
     if application is None or not user.is_authenticated:
-        return False
-    return ReviewAssignment.objects.filter(
-        application=application, reviewer=user, status=AssignmentStatus.ACTIVE
-    ).exists()
+        return False, False, False
+    declarations = ConflictDeclaration.objects.filter(application=OuterRef("application"), reviewer=user)
+    row = (
+        ReviewAssignment.objects.filter(application=application, reviewer=user, status=AssignmentStatus.ACTIVE)
+        .annotate(
+            conflict=Exists(declarations.filter(has_conflict=True)),
+            cleared=Exists(declarations.filter(has_conflict=False)),
+        )
+        .values_list("conflict", "cleared")
+        .first()
+    )
+    if row is None:
+        return False, False, False
+    return True, row[0], row[1]
 
 
 @rules.predicate
-def has_declared_conflict(user, application) -> bool:
-    if application is None or not user.is_authenticated:
-        return False
-    return ConflictDeclaration.objects.filter(application=application, reviewer=user, has_conflict=True).exists()
+def can_review(user, application) -> bool:
+    """May reach the application at all: an active (not voided) assignment and no declared conflict.
+
+    The conflict question comes first; one query, so the scoring page checks cheaply.
+    """
+    assigned, conflict, _cleared = _review_access(user, application)
+    return assigned and not conflict
 
 
 @rules.predicate
-def has_declared_no_conflict(user, application) -> bool:
-    if application is None or not user.is_authenticated:
-        return False
-    return ConflictDeclaration.objects.filter(application=application, reviewer=user, has_conflict=False).exists()
+def can_read_for_review(user, application) -> bool:
+    """May read the application's content and files and score it: assigned, and declared no conflict."""
+    assigned, conflict, cleared = _review_access(user, application)
+    return assigned and not conflict and cleared
 
-
-# May reach the application at all (the conflict question comes first).
-can_review = is_assigned_reviewer & ~has_declared_conflict
-# May read the application's content and files and score it.
-can_read_for_review = can_review & has_declared_no_conflict
 
 rules.add_perm("selection.manage_selection", is_programme_staff)
 rules.add_perm("selection.review_application", can_review)

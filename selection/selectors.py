@@ -39,7 +39,7 @@ from applications.enums import (
 )
 from applications.models import Application, TeamMember
 from programmes.enums import CoreArea, IntakeRoleType
-from programmes.models import IntakeRole
+from programmes.models import Intake, IntakeRole
 
 from .enums import AssignmentStatus, ConfirmationStatus, ReviewStatus
 from .models import (
@@ -95,7 +95,12 @@ COUNTED_REVIEW = Q(status=ReviewStatus.SUBMITTED, assignment__status=AssignmentS
 
 
 def selection_settings_for(*, intake) -> SelectionSettings:
-    """The intake's settings, or unsaved defaults (one query either way)."""
+    """The intake's settings, or unsaved defaults (one query, none when loaded with `select_related`)."""
+    if Intake.selection_settings.is_cached(intake):
+        try:
+            return intake.selection_settings
+        except SelectionSettings.DoesNotExist:
+            return SelectionSettings(intake=intake)
     return SelectionSettings.objects.filter(intake=intake).first() or SelectionSettings(intake=intake)
 
 
@@ -506,7 +511,9 @@ def reviewers_queryset(*, intake) -> QuerySet:
 
 def applications_for_review() -> QuerySet[Application]:
     """Applications with everything the conflict question and the review page show (loaded once)."""
-    return Application.objects.select_related("intake__programme", "contact_person").prefetch_related(
+    return Application.objects.select_related(
+        "intake__programme", "intake__selection_settings", "contact_person"
+    ).prefetch_related(
         "organisations",
         Prefetch("members", queryset=TeamMember.objects.select_related("user")),
         "attachments",
@@ -517,24 +524,57 @@ def applications_for_review() -> QuerySet[Application]:
 class ReviewSheet:
     """A reviewer's review as the page shows it: the saved review, or an empty one not yet saved."""
 
+    assignment: ReviewAssignment
     review: object
     scores: list
     locked: bool
     total: Decimal | None
 
 
-def review_sheet(*, assignment) -> ReviewSheet:
-    """The reviewer's own review with a score row per criterion; reading it writes nothing."""
+def review_sheet(*, application, reviewer) -> ReviewSheet | None:
+    """The reviewer's own active assignment, review, total so far and a score row per criterion.
+
+    Two queries (the assignment with its review and total; the criteria with this review's scores);
+    None when the reviewer has no active assignment. Reading it writes nothing.
+    """
+    from programmes.models import RubricCriterion
+
     from .models import Review
 
-    review = Review.objects.filter(assignment=assignment).first() or Review(assignment=assignment)
-    saved = {s.criterion_id: s for s in review.scores.select_related("criterion")} if review.pk else {}
+    totals = (
+        CriterionScore.objects.filter(review__assignment=OuterRef("pk"), score__isnull=False)
+        .values("review")
+        .annotate(total=Round(Sum(_share()), 2, output_field=FIGURE))
+        .values("total")
+    )
+    assignment = (
+        ReviewAssignment.objects.filter(application=application, reviewer=reviewer, status=AssignmentStatus.ACTIVE)
+        .select_related("review")
+        .annotate(total=Subquery(totals, output_field=FIGURE))
+        .order_by("pk")
+        .first()
+    )
+    if assignment is None:
+        return None
+    assignment.application = application
+    try:
+        review = assignment.review
+    except Review.DoesNotExist:
+        review = Review(assignment=assignment)
+    criteria = RubricCriterion.objects.filter(intake_id=application.intake_id).order_by("order", "pk")
+    if review.pk:
+        mine = CriterionScore.objects.filter(review=review.pk, criterion=OuterRef("pk"))
+        criteria = criteria.annotate(
+            saved_score=Subquery(mine.values("score")[:1]), saved_comment=Subquery(mine.values("comment")[:1])
+        )
     scores = [
-        saved.get(c.pk) or CriterionScore(criterion=c)
-        for c in assignment.application.intake.criteria.order_by("order", "pk")
+        CriterionScore(
+            criterion=c, score=getattr(c, "saved_score", None), comment=getattr(c, "saved_comment", None) or ""
+        )
+        for c in criteria
     ]
-    total = review_total(review=review) if review.pk else None
-    return ReviewSheet(review=review, scores=scores, locked=review.is_submitted, total=total)
+    total = None if not review.pk or assignment.total is None else assignment.total.quantize(CENT)
+    return ReviewSheet(assignment=assignment, review=review, scores=scores, locked=review.is_submitted, total=total)
 
 
 def ranking_countries(rows: list[RankingRow]) -> list[tuple[str, str]]:

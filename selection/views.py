@@ -135,16 +135,19 @@ def declare(request, pk):
 @forbidden_as_404
 def review(request, pk):
     """The application beside the rubric: a score and comment per criterion, a recommendation, drafts, submit."""
-    application = _reviewable(request, pk)
+    application = get_object_or_404(selectors.applications_for_review(), pk=pk)
     if not request.user.has_perm("selection.read_application_for_review", application):
-        return redirect("selection:declare", pk=pk)
-    assignment = get_object_or_404(application.assignments, reviewer=request.user, status=AssignmentStatus.ACTIVE)
+        if request.user.has_perm("selection.review_application", application):
+            return redirect("selection:declare", pk=pk)
+        raise Http404
     # Only this reviewer's own review is ever loaded here; reading it writes nothing.
-    sheet = selectors.review_sheet(assignment=assignment)
+    sheet = selectors.review_sheet(application=application, reviewer=request.user)
+    if sheet is None:
+        raise Http404
     initial = {"recommendation": sheet.review.recommendation, "comment": sheet.review.comment}
     form = ReviewForm(request.POST or None, scores=sheet.scores, locked=sheet.locked, initial=initial)
     if request.method == "POST" and not sheet.locked and form.is_valid():
-        done = _review_save(request, assignment, form)
+        done = _review_save(request, sheet.assignment, form)
         if done is not None:
             return done
     settings = selectors.selection_settings_for(intake=application.intake)

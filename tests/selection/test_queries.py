@@ -1,10 +1,20 @@
 """The reviewer queue and the ranking table cost the same number of queries for 1 and 3 rows."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
 from selection.selectors import assignments_for_reviewer, ranking
-from tests.factories import ReviewAssignmentFactory, UserFactory, scored_review
+from tests.factories import (
+    AttachmentFactory,
+    OrganisationFactory,
+    ReviewAssignmentFactory,
+    RubricCriterionFactory,
+    TeamMemberFactory,
+    UserFactory,
+    scored_review,
+)
 
 
 @pytest.mark.parametrize("rows", [1, 3])
@@ -50,3 +60,28 @@ def test_reviewer_queue_query_count(client, make_application, rows, django_asser
         response = client.get(reverse("selection:queue"))
 
     assert len(response.context["page_obj"].object_list) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_scoring_page_query_count(client, intake, make_application, rows, django_assert_num_queries):
+    """Issue 12: the scoring page at 12 queries or fewer (it was 22), the same for 1 and 3 of everything it lists."""
+    for order in range(2, rows + 2):
+        RubricCriterionFactory(intake=intake, name=f"Criterion {order}", weight=1, max_score=4, order=order)
+    application = make_application()
+    for _ in range(rows):
+        OrganisationFactory(application=application)
+        TeamMemberFactory(application=application)
+        AttachmentFactory(application=application)
+    reviewer = UserFactory(country="SE")
+    scored_review(application=application, reviewer=reviewer, scores=[1] * (rows + 2), submitted=False)
+    client.force_login(reviewer)
+    url = reverse("selection:review", args=[application.pk])
+    client.get(url)
+
+    with django_assert_num_queries(10):
+        response = client.get(url)
+
+    assert [score.initial for _criterion, score, _comment in response.context["form"].rows] == [1] * (rows + 2)
+    # 60 × 1/3 + 40 × 1/6 + 1 × 1/4 per added criterion
+    assert response.context["total"] == {1: Decimal("26.92"), 3: Decimal("27.42")}[rows]
+    assert len(response.context["application"].attachments.all()) == rows
