@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.translated import label_language_fields, language_fields
+from portal.widgets import LongSelect
 
 from .emails import render_placeholders
 from .enums import ConflictKind, Outcome, Recommendation
@@ -75,8 +76,8 @@ class StaffConflictForm(_Crispy, forms.Form):
 
 
 class AssignOneForm(_Crispy, forms.Form):
-    application = forms.ModelChoiceField(label=_("Application"), queryset=None)
-    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None)
+    application = forms.ModelChoiceField(label=_("Application"), queryset=None, widget=LongSelect)
+    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None, widget=LongSelect)
 
     def __init__(self, *args, applications, reviewers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,7 +88,7 @@ class AssignOneForm(_Crispy, forms.Form):
 
 class AssignBulkForm(forms.Form):
     applications = forms.ModelMultipleChoiceField(label=_("Applications"), queryset=None)
-    reviewer = forms.ModelChoiceField(label=_("Assign the chosen applications to"), queryset=None)
+    reviewer = forms.ModelChoiceField(label=_("Assign the chosen applications to"), queryset=None, widget=LongSelect)
 
     def __init__(self, *args, applications, reviewers, **kwargs):
         super().__init__(*args, **kwargs)

@@ -422,10 +422,10 @@ def intake_reviewer_ids(*, intake) -> set[int]:
 
 
 def applications_for_assignment(*, intake) -> QuerySet[Application]:
-    """Applications reviewers can be assigned to, with their active assignments."""
+    """Applications reviewers can be assigned to, with their countries and active assignments (narrow rows)."""
     return (
         Application.objects.filter(intake=intake, status__in=sorted(IN_SELECTION_STATES))
-        .select_related("contact_person")
+        .only("pk", "intake_id", "status", "title")
         .prefetch_related(
             "organisations",
             Prefetch(
@@ -631,7 +631,12 @@ def assignments_for_application(*, application) -> list[ReviewAssignment]:
 
 
 def applications_in_selection(*, intake) -> QuerySet[Application]:
-    return Application.objects.filter(intake=intake, status__in=sorted(IN_SELECTION_STATES)).order_by("title")
+    """The choices of the assignment and conflict forms: id and title only (hundreds per intake)."""
+    return (
+        Application.objects.filter(intake=intake, status__in=sorted(IN_SELECTION_STATES))
+        .only("pk", "title")
+        .order_by("title", "pk")
+    )
 
 
 def pending_reviewer_invitations(*, intake) -> list:

@@ -300,19 +300,21 @@ def reviewers(request, intake_pk):
 def assignments(request, intake_pk):
     """Assign one by one, in bulk from the list, or automatically with N reviewers per application."""
     intake = _intake(intake_pk)
-    applications = selectors.applications_for_assignment(intake=intake)
     action = request.POST.get("action") if request.method == "POST" else None
-    kwargs = {"applications": applications, "reviewers": selectors.reviewers_queryset(intake=intake)}
+    kwargs = {
+        "applications": selectors.applications_in_selection(intake=intake),
+        "reviewers": selectors.reviewers_queryset(intake=intake),
+    }
     one = AssignOneForm(request.POST if action == "one" else None, prefix="one", **kwargs)
     bulk = AssignBulkForm(request.POST if action == "bulk" else None, prefix="bulk", **kwargs)
     auto = AssignAutoForm(request.POST if action == "auto" else None, prefix="auto")
     form = {"one": one, "bulk": bulk, "auto": auto}.get(action)
     if form is not None and form.is_valid() and _assign(request, intake, action, form.cleaned_data):
         return redirect("selection:assignments", intake_pk=intake.pk)
-    context = {"intake": intake, "rows": list(applications), "one": one, "bulk": bulk, "auto": auto}
-    return render(
-        request, "selection/assignments.html", {**context, "reviewers": selectors.reviewers_for_intake(intake=intake)}
-    )
+    # A page of rows at a time: an intake has hundreds of applications in selection.
+    page = paginated(request, selectors.applications_for_assignment(intake=intake), per_page=PAGE_SIZE)
+    context = {"intake": intake, "rows": list(page["page_obj"].object_list), "one": one, "bulk": bulk, "auto": auto}
+    return render(request, "selection/assignments.html", {**context, **page})
 
 
 def _assign(request, intake, action: str, data: dict) -> bool:

@@ -53,7 +53,7 @@ def test_assignments_query_count(staff_client, intake, make_application, rows, d
         ReviewAssignmentFactory(application=application)
 
     response = _assert_queries(
-        staff_client, reverse("selection:assignments", args=[intake.pk]), 13, django_assert_num_queries
+        staff_client, reverse("selection:assignments", args=[intake.pk]), 11, django_assert_num_queries
     )
 
     assert [len(a.active_assignments) for a in response.context["rows"]] == [2] * rows

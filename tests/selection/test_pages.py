@@ -77,3 +77,18 @@ def test_release_page_after_release_says_every_decision_is_released(staff_client
     response = staff_client.get(reverse("selection:release", args=[intake.pk]))
 
     assert texts_by_testid(response, "release-state") == ["Every decision has been released."]
+
+
+def test_assignments_page_lists_a_page_of_rows_and_offers_every_application(staff_client, intake, make_application):
+    titles = [f"Project {n:02d}" for n in range(27)]
+    for title in titles:
+        make_application(title=title)
+    url = reverse("selection:assignments", args=[intake.pk])
+
+    first = staff_client.get(url)
+    second = staff_client.get(url, {"page": 2})
+
+    assert [a.title for a in first.context["rows"]] == titles[:25]
+    assert [a.title for a in second.context["rows"]] == titles[25:]
+    offered = re.findall(r'<option value="\d+">([^<]*)</option>', str(first.context["one"]["application"]))
+    assert offered == [f"{title}" for title in titles]
