@@ -13,8 +13,10 @@ from django.utils.translation import ngettext
 
 from programmes.enums import AttachmentRequirement, CEFRLevel, MemberRoleType, OrganisationType
 
+from .documents import required_documents, word_limits
 from .enums import ApplicationStatus, AttachmentKind
-from .outline import SECTIONS, missing_answers
+from .outline import SECTIONS, field_label, missing_answers
+from .validators import count_words
 
 
 @dataclass
@@ -113,14 +115,22 @@ def checklist(application, now=None) -> list[ChecklistItem]:
     intake = application.intake
     pk = application.pk
     items = []
+    limits = word_limits(intake)
     for section in SECTIONS:
         missing = missing_answers(application, section)
+        # An answer saved under a higher limit (staff may lower it later) is caught here, before submitting.
+        too_long = [
+            _("Shorten “%(question)s” to %(limit)d words or fewer (it has %(words)d).")
+            % {"question": field_label(name).capitalize(), "limit": limits[name], "words": words}
+            for name in section.fields
+            if name in limits and (words := count_words(getattr(application, name))) > limits[name]
+        ]
         items.append(
             ChecklistItem(
                 _("Outline: %(section)s") % {"section": section.title},
-                not missing,
+                not missing and not too_long,
                 reverse("applications:outline", kwargs={"pk": pk, "section": section.slug}),
-                [_("Not answered yet: %(question)s") % {"question": label} for label in missing],
+                [_("Not answered yet: %(question)s") % {"question": label} for label in missing] + too_long,
             )
         )
     team_url = reverse("applications:team", kwargs={"pk": pk})
@@ -143,20 +153,26 @@ def checklist(application, now=None) -> list[ChecklistItem]:
     items.append(ChecklistItem(_("Organisations"), not details, team_url, details))
     attachments = list(application.attachments.all())
     attachments_url = reverse("applications:attachments", kwargs={"pk": pk})
-    if intake.mandate_letter == AttachmentRequirement.REQUIRED:
-        present = any(a.kind == AttachmentKind.MANDATE_LETTER for a in attachments)
-        items.append(
-            ChecklistItem(
-                _("Mandate letter"),
-                present,
-                attachments_url,
-                [] if present else [_("Upload the mandate letter signed by your municipality or region.")],
+    for document in required_documents(intake):
+        if not document.per_member:
+            present = any(a.kind == document.kind for a in attachments)
+            items.append(
+                ChecklistItem(
+                    _("Mandate letter"),
+                    present,
+                    attachments_url,
+                    [] if present else [_("Upload the mandate letter signed by your municipality or region.")],
+                )
             )
-        )
-    if intake.cvs == AttachmentRequirement.REQUIRED:
-        with_cv = {a.member_id for a in attachments if a.kind == AttachmentKind.CV}
-        details = [_("CV of %(name)s") % {"name": m.user.get_full_name()} for m in members if m.pk not in with_cv]
-        items.append(ChecklistItem(_("CVs"), not details, attachments_url, details))
+            continue
+        # One each: a member's document counts for that member only.
+        with_document = {a.member_id for a in attachments if a.kind == document.kind}
+        details = [
+            _("%(document)s of %(name)s") % {"document": document.label, "name": m.user.get_full_name()}
+            for m in members
+            if m.pk not in with_document
+        ]
+        items.append(ChecklistItem(document.plural, not details, attachments_url, details))
     return items
 
 

@@ -99,6 +99,22 @@ def can_transition(from_status: str, to_status: str) -> bool:
 class AttachmentKind(models.TextChoices):
     MANDATE_LETTER = "mandate_letter", _("Mandate letter")
     CV = "cv", _("CV")
+    PASSPORT_COPY = "passport_copy", _("Passport copy")
+    PHOTO = "photo", _("Photo")
+    MEDICAL_STATEMENT = "medical_statement", _("Medical statement")
+    LANGUAGE_CERTIFICATE = "language_certificate", _("Language certificate")
+
+
+# Documents each member brings (the upload names whose); the mandate letter is the team's.
+PER_MEMBER_KINDS = frozenset(
+    {
+        AttachmentKind.CV,
+        AttachmentKind.PASSPORT_COPY,
+        AttachmentKind.PHOTO,
+        AttachmentKind.MEDICAL_STATEMENT,
+        AttachmentKind.LANGUAGE_CERTIFICATE,
+    }
+)
 
 
 # The 17 Sustainable Development Goals, by number.

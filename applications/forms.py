@@ -1,7 +1,6 @@
 """Forms validate input; the services decide. Every field has a label; drafts may be incomplete."""
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -11,9 +10,10 @@ from accounts.forms import CHOOSE_COUNTRY, NOT_GIVEN, set_empty_label
 from programmes.enums import CoreArea, OrganisationType
 from programmes.forms import closing_from_local
 
-from .enums import SDG_CHOICES, AttachmentKind
+from .documents import BY_KIND, upload_limit_text, word_limits
+from .enums import PER_MEMBER_KINDS, SDG_CHOICES, AttachmentKind
 from .models import WORD_LIMITS, Application, Organisation, TeamMember
-from .validators import check_attachment_count, validate_upload
+from .validators import MaxWordsValidator, check_attachment_count, validate_upload
 
 
 def outline_form_class(section):
@@ -42,17 +42,20 @@ def outline_form_class(section):
 
         def __init__(self, *args, autosave_url=None, **kwargs):
             super().__init__(*args, **kwargs)
+            # The intake's own word limits (staff set them per intake), else the portal's defaults.
+            limits = word_limits(self.instance.intake) if self.instance.intake_id else dict(WORD_LIMITS)
             for name in [n for n in ("core_areas", "sdgs") if n not in fields]:
                 del self.fields[name]
             for name, field in self.fields.items():
                 field.required = False
                 field.label = str(field.label)[:1].upper() + str(field.label)[1:]
-                if name in WORD_LIMITS:
+                if name in limits:
                     field.widget = forms.Textarea(attrs={"rows": 5})
-                    field.widget.attrs["data-word-limit"] = WORD_LIMITS[name]
+                    field.widget.attrs["data-word-limit"] = limits[name]
+                    field.validators.append(MaxWordsValidator(limits[name]))
                     # The limit is stated once; outline.js turns this same element into the live count.
                     limit = format_html(
-                        "<span data-word-count>{}</span>", _("At most %(n)d words.") % {"n": WORD_LIMITS[name]}
+                        "<span data-word-count>{}</span>", _("At most %(n)d words.") % {"n": limits[name]}
                     )
                     field.help_text = format_html("{} {}", field.help_text, limit) if field.help_text else limit
                 if autosave_url and name != "builds_on_previous":
@@ -121,31 +124,39 @@ class OrganisationForm(forms.ModelForm):
 
 class AttachmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("What is this document?"), choices=AttachmentKind.choices)
-    member = forms.ModelChoiceField(label=_("Whose CV (for a CV)"), queryset=TeamMember.objects.none(), required=False)
+    member = forms.ModelChoiceField(
+        label=_("Whose document (for a CV, passport copy, photo, medical statement or language certificate)"),
+        queryset=TeamMember.objects.none(),
+        required=False,
+    )
     file = forms.FileField(label=_("File (PDF, Word DOCX, OpenDocument ODT, JPEG or PNG)"))
 
     def __init__(self, *args, application, kinds, **kwargs):
         super().__init__(*args, **kwargs)
         self.application = application
         self.fields["kind"].choices = [(k, label) for k, label in AttachmentKind.choices if k in kinds]
-        if AttachmentKind.CV in kinds:
+        if PER_MEMBER_KINDS & set(kinds):
             self.fields["member"].queryset = application.members.select_related("user")
             self.fields["member"].label_from_instance = lambda m: m.user.get_full_name()
             self.fields["member"].empty_label = _("Choose a team member")
         else:
             del self.fields["member"]
+        self.max_bytes = application.intake.max_upload_bytes()
+        self.fields["file"].help_text = _("At most %(size)s per file.") % {
+            "size": upload_limit_text(application.intake)
+        }
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
         check_attachment_count(self.application)
-        self.content_type = validate_upload(uploaded, settings.PORTAL_MAX_UPLOAD_BYTES)
+        self.content_type = validate_upload(uploaded, self.max_bytes)
         return uploaded
 
     def clean(self):
         data = super().clean()
         # A member from outside the team already has its own error; one message per field is enough.
-        if data.get("kind") == AttachmentKind.CV and not data.get("member") and "member" not in self.errors:
-            self.add_error("member", _("Choose whose CV this is."))
+        if data.get("kind") in PER_MEMBER_KINDS and not data.get("member") and "member" not in self.errors:
+            self.add_error("member", BY_KIND[data["kind"]].whose)
         return data
 
 

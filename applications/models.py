@@ -14,9 +14,10 @@ from accounts.models import Gender
 from programmes.enums import CEFRLevel, MemberRoleType, OrganisationType
 
 from .enums import ACTIVE_STATES, EDITABLE_STATES, STAGED_STATES, ApplicationStatus, AttachmentKind
-from .validators import MaxWordsValidator, validate_sdgs
+from .validators import validate_sdgs
 
-# The word limit of each long answer; the forms, the live counter and the printable list read it.
+# The default word limit of each long answer. An intake may set its own (`Intake.word_limits`, read
+# through applications.documents.word_limits); the forms and the checklist apply the intake's.
 WORD_LIMITS = {
     "problem": 300,
     "objectives": 200,
@@ -35,7 +36,7 @@ WORD_LIMITS = {
 
 
 def _answer(label, name, help_text=""):
-    return models.TextField(label, blank=True, help_text=help_text, validators=[MaxWordsValidator(WORD_LIMITS[name])])
+    return models.TextField(label, blank=True, help_text=help_text)
 
 
 class Application(models.Model):

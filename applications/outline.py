@@ -71,8 +71,9 @@ def missing_answers(application: Application, section: Section) -> list[str]:
     return missing
 
 
-def questions() -> list[dict]:
-    """Every question with its section and word limit, for the printable list."""
+def questions(*, intake=None) -> list[dict]:
+    """Every question with its section and word limit (the intake's own, if given), for the printable list."""
+    limits = WORD_LIMITS if intake is None else {**WORD_LIMITS, **{k: v for k, v in intake.word_limits.items() if v}}
     return [
         {
             "section": section,
@@ -80,7 +81,7 @@ def questions() -> list[dict]:
                 {
                     "label": field_label(name).capitalize(),
                     "help_text": Application._meta.get_field(name).help_text,
-                    "word_limit": WORD_LIMITS.get(name),
+                    "word_limit": limits.get(name),
                     "required": name not in OPTIONAL_FIELDS,
                 }
                 for name in section.fields

@@ -2,7 +2,6 @@
 
 import hashlib
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -13,9 +12,11 @@ from portal import uploads
 from portal.models import Activity, Audience
 from portal.workflow import Forbidden, TransitionForbidden, TransitionNotAllowed, transition  # noqa: F401 - re-exported
 
+from .documents import BY_KIND, accepted_kinds
 from .enums import (
     ACTIVE_STATES,
     EDITABLE_STATES,
+    PER_MEMBER_KINDS,
     WITHDRAW_BY_DEADLINE_STATES,
     ApplicationStatus,
     AttachmentKind,
@@ -220,10 +221,16 @@ def attachment_add(*, application: Application, kind: str, uploaded, by, member=
     returned attachment names the earlier one so the page can warn.
     """
     _ensure_editable(application)
+    if kind not in accepted_kinds(application.intake):
+        raise ValidationError(
+            _("This intake does not ask for this kind of document (%(kind)s).") % {"kind": AttachmentKind(kind).label},
+            code="kind",
+        )
     check_attachment_count(application)
-    filetype = uploads.validate(uploaded, max_bytes=settings.PORTAL_MAX_UPLOAD_BYTES)
-    if kind == AttachmentKind.CV and member is None:
-        raise ValidationError(_("Choose whose CV this is."), code="member")
+    # The intake's own largest upload, never above the portal's (PORTAL_MAX_UPLOAD_BYTES).
+    filetype = uploads.validate(uploaded, max_bytes=application.intake.max_upload_bytes())
+    if kind in PER_MEMBER_KINDS and member is None:
+        raise ValidationError(BY_KIND[kind].whose, code="member")
     sha256 = _fingerprint(uploaded)
     duplicate_of = application.attachments.filter(sha256=sha256).order_by("created_at").first()
     # The name and extension come from the detected type, not from the uploader.
@@ -232,7 +239,7 @@ def attachment_add(*, application: Application, kind: str, uploaded, by, member=
         application=application,
         sha256=sha256,
         kind=kind,
-        member=member if kind == AttachmentKind.CV else None,
+        member=member if kind in PER_MEMBER_KINDS else None,
         original_name=name[:255],
         size=uploaded.size,
         content_type=filetype.content_type,

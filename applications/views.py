@@ -16,14 +16,15 @@ from portal.permissions import permission_required_404
 from portal.views_utils import paginated
 from programmes import services as programme_services
 from programmes.display import local_datetime_text, local_time_text
-from programmes.enums import AttachmentRequirement, PublicationStatus
+from programmes.enums import PublicationStatus
 from programmes.models import Intake
 
 from . import services
 from .checks import SCREENABLE, checklist, composition, eligibility_checks
 from .display import deadline_text, section_answers, status_event_text
+from .documents import accepted_kinds, documents_asked_text, upload_limit_text
 from .downloads import attachment_response
-from .enums import EDITABLE_STATES, ApplicationStatus, AttachmentKind
+from .enums import EDITABLE_STATES, ApplicationStatus
 from .filters import StaffApplicationFilter
 from .forms import (
     AttachmentForm,
@@ -261,8 +262,19 @@ def outline_autosave(request, pk, section):
 
 
 def question_list(request):
-    """Every question with its word limit, to print and prepare offline."""
-    return render(request, "applications/questions_print.html", {"groups": questions()})
+    """Every question with its word limit, to print and prepare offline (`?intake=` for a call's own limits)."""
+    intake = None
+    if request.GET.get("intake", "").isdigit():
+        intake = get_object_or_404(Intake, pk=request.GET["intake"], status=PublicationStatus.PUBLISHED)
+    return render(
+        request,
+        "applications/questions_print.html",
+        {
+            "groups": questions(intake=intake),
+            "intake": intake,
+            "documents": documents_asked_text(intake) if intake else None,
+        },
+    )
 
 
 # --- Team ---------------------------------------------------------------------------------
@@ -415,19 +427,10 @@ def organisation_remove(request, pk, organisation_pk):
 # --- Attachments --------------------------------------------------------------------------
 
 
-def _attachment_kinds(intake):
-    kinds = []
-    if intake.mandate_letter != AttachmentRequirement.NOT_ASKED:
-        kinds.append(AttachmentKind.MANDATE_LETTER)
-    if intake.cvs != AttachmentRequirement.NOT_ASKED:
-        kinds.append(AttachmentKind.CV)
-    return kinds
-
-
 @login_required
 def attachments(request, pk):
     application = _application(request, pk, team=True)
-    kinds = _attachment_kinds(application.intake)
+    kinds = accepted_kinds(application.intake)
     form = None
     if request.user.has_perm("applications.edit_application", application) and kinds:
         form = AttachmentForm(request.POST or None, request.FILES or None, application=application, kinds=kinds)
@@ -467,10 +470,9 @@ def attachments(request, pk):
             request,
             attachments=list(application.attachments.all()),
             form=form,
-            max_megabytes=settings.PORTAL_MAX_UPLOAD_BYTES // (1024 * 1024),
+            max_size=upload_limit_text(application.intake),
             max_files=settings.PORTAL_MAX_ATTACHMENTS_PER_APPLICATION,
-            mandate_letter=application.intake.get_mandate_letter_display(),
-            cvs=application.intake.get_cvs_display(),
+            documents=documents_asked_text(application.intake),
         ),
     )
 

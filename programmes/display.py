@@ -25,6 +25,7 @@ from django.utils.translation import ngettext
 from portal.time_zones import is_known_zone, place_name
 
 from .enums import AttachmentRequirement, CEFRLevel, OrganisationType
+from .models import MEGABYTE
 
 
 def zone_abbreviation(moment: datetime) -> str:
@@ -180,6 +181,30 @@ def eligibility_lines(intake) -> list[str]:
         lines.append(_("Each member attaches a CV."))
     elif intake.cvs == AttachmentRequirement.OPTIONAL:
         lines.append(_("CVs are optional."))
+    for requirement, required, optional in [
+        (
+            intake.passport_copies,
+            _("Each member attaches a copy of their passport."),
+            _("Passport copies are optional."),
+        ),
+        (intake.photos, _("Each member attaches a photo."), _("Photos are optional.")),
+        (
+            intake.medical_statements,
+            _("Each member attaches a medical statement."),
+            _("Medical statements are optional."),
+        ),
+        (
+            intake.language_certificates,
+            _("Each member attaches a language certificate."),
+            _("Language certificates are optional."),
+        ),
+    ]:
+        if requirement == AttachmentRequirement.REQUIRED:
+            lines.append(required)
+        elif requirement == AttachmentRequirement.OPTIONAL:
+            lines.append(optional)
+    if intake.max_upload_mb:
+        lines.append(_("Each file is at most %(size)d MB.") % {"size": intake.max_upload_bytes() // MEGABYTE})
     if intake.exclude_previous_participants:
         lines.append(_("People who took part in an earlier intake may not apply again."))
     if intake.min_english_level:

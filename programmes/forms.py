@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.time_zones import time_zone_choices
 from portal.translated import label_language_fields, language_fields
 
-from .enums import Offer, OrganisationType
-from .models import Intake, Phase, Programme, RubricCriterion
+from .enums import AttachmentRequirement, Offer, OrganisationType
+from .models import MAX_WORD_LIMIT, MEGABYTE, Intake, Phase, Programme, RubricCriterion
 from .services import RESERVED_SLUGS, RUBRIC_TOTAL
 
 
@@ -36,6 +36,23 @@ def aware_from_local(day: date, clock: time, zone_name: str) -> datetime:
             code="nonexistent_time",
         )
     return moment.astimezone(UTC)
+
+
+# The documents added with per-intake settings (issue 10); the mandate letter and CVs were always asked about.
+NEW_DOCUMENT_FIELDS = ("passport_copies", "photos", "medical_statements", "language_certificates")
+
+
+def word_limit_questions() -> list[tuple[str, str, int]]:
+    """(name, label, default limit) of each long outline answer, in the outline's order (applications owns them)."""
+    from applications.models import WORD_LIMITS
+    from applications.outline import SECTIONS, field_label
+
+    return [
+        (name, field_label(name).capitalize(), WORD_LIMITS[name])
+        for section in SECTIONS
+        for name in section.fields
+        if name in WORD_LIMITS
+    ]
 
 
 # A deadline is typed and shown to the minute; it includes that whole minute ("23:59" closes at
@@ -178,6 +195,11 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
             "warn_gender_imbalance",
             "mandate_letter",
             "cvs",
+            "passport_copies",
+            "photos",
+            "medical_statements",
+            "language_certificates",
+            "max_upload_mb",
             "exclude_previous_participants",
             "min_english_level",
             "max_age",
@@ -200,6 +222,24 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
         )
         self.fields["eligible_countries"].widget.attrs["size"] = 12
         label_language_fields(self)
+        ceiling = settings.PORTAL_MAX_UPLOAD_BYTES // MEGABYTE
+        self.fields["max_upload_mb"].help_text = _(
+            "Per file. Leave empty for the portal's own limit, %(ceiling)d MB, which is also the most you can set."
+        ) % {"ceiling": ceiling}
+        self.fields["max_upload_mb"].widget.attrs["max"] = ceiling
+        for name in NEW_DOCUMENT_FIELDS:
+            # Not sent (an older form, a script): not asked, the model's default.
+            self.fields[name].required = False
+        own = self.instance.word_limits or {}
+        for name, label, default in word_limit_questions():
+            self.fields[f"words_{name}"] = forms.IntegerField(
+                label=label,
+                min_value=1,
+                max_value=MAX_WORD_LIMIT,
+                required=False,
+                initial=own.get(name, default),
+                help_text=_("Words; %(default)d if left empty.") % {"default": default},
+            )
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Fieldset(_("The intake"), *language_fields("name"), "team_places"),
@@ -214,7 +254,17 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
                 "min_civil_society",
                 "warn_gender_imbalance",
             ),
-            Fieldset(_("Attachments"), "mandate_letter", "cvs"),
+            Fieldset(
+                _("Attachments"),
+                "mandate_letter",
+                "cvs",
+                "passport_copies",
+                "photos",
+                "medical_statements",
+                "language_certificates",
+                "max_upload_mb",
+            ),
+            Fieldset(_("Word limits of the outline"), *[f"words_{name}" for name, _l, _d in word_limit_questions()]),
             Fieldset(_("Extra eligibility rules"), "exclude_previous_participants", "min_english_level", "max_age"),
             Fieldset(_("Help for applicants"), *language_fields("faq")),
         )
@@ -229,6 +279,14 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
         low, high = cleaned_data.get("min_team_size"), cleaned_data.get("max_team_size")
         if low is not None and high is not None and high < low:
             self.add_error("max_team_size", _("The largest team cannot be smaller than the smallest team."))
+        for name in NEW_DOCUMENT_FIELDS:
+            cleaned_data[name] = cleaned_data.get(name) or AttachmentRequirement.NOT_ASKED
+        # Only the limits that differ from the portal's defaults are kept, so a default changed later applies.
+        cleaned_data["word_limits"] = {
+            name: cleaned_data[f"words_{name}"]
+            for name, _label, default in word_limit_questions()
+            if cleaned_data.get(f"words_{name}") not in (None, default)
+        }
         return cleaned_data
 
 

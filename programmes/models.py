@@ -27,6 +27,30 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
+MEGABYTE = 1024 * 1024
+# The longest word limit staff may set on one outline answer.
+MAX_WORD_LIMIT = 5000
+
+
+def validate_upload_ceiling(value) -> None:
+    """An intake's largest upload may be smaller than the portal's (PORTAL_MAX_UPLOAD_BYTES), never larger."""
+    ceiling = settings.PORTAL_MAX_UPLOAD_BYTES // MEGABYTE
+    if value is not None and value > ceiling:
+        raise ValidationError(
+            _("At most %(ceiling)d MB: that is the portal's own limit."), params={"ceiling": ceiling}, code="ceiling"
+        )
+
+
+def validate_word_limits(value) -> None:
+    if not isinstance(value, dict) or any(
+        not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_WORD_LIMIT
+        for limit in value.values()
+    ):
+        raise ValidationError(
+            _("Word limits are whole numbers from 1 to %(max)d."), params={"max": MAX_WORD_LIMIT}, code="word_limits"
+        )
+
+
 def default_time_zone() -> str:
     return settings.PORTAL_DEFAULT_TIME_ZONE
 
@@ -116,6 +140,36 @@ class Intake(models.Model):
     cvs = models.CharField(
         _("CVs"), max_length=20, choices=AttachmentRequirement.choices, default=AttachmentRequirement.OPTIONAL
     )
+    passport_copies = models.CharField(
+        _("passport copies"),
+        max_length=20,
+        choices=AttachmentRequirement.choices,
+        default=AttachmentRequirement.NOT_ASKED,
+    )
+    photos = models.CharField(
+        _("photos"), max_length=20, choices=AttachmentRequirement.choices, default=AttachmentRequirement.NOT_ASKED
+    )
+    medical_statements = models.CharField(
+        _("medical statements"),
+        max_length=20,
+        choices=AttachmentRequirement.choices,
+        default=AttachmentRequirement.NOT_ASKED,
+    )
+    language_certificates = models.CharField(
+        _("language certificates"),
+        max_length=20,
+        choices=AttachmentRequirement.choices,
+        default=AttachmentRequirement.NOT_ASKED,
+    )
+    max_upload_mb = models.PositiveSmallIntegerField(
+        _("largest upload (MB)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), validate_upload_ceiling],
+        help_text=_("Per file. Leave empty for the portal's own limit, which is also the most you can set."),
+    )
+    # --- The outline: a word limit per long answer; a question not named here keeps the portal's default.
+    word_limits = models.JSONField(_("word limits"), default=dict, blank=True, validators=[validate_word_limits])
     # --- Extra eligibility rules, switched on per intake
     exclude_previous_participants = models.BooleanField(
         _("people who took part in an earlier intake may not apply again"), default=False
@@ -191,6 +245,11 @@ class Intake(models.Model):
         if annotated is not None:
             return annotated > 0
         return self.applications.filter(status__in=sorted(SCREENED_STATES)).exists()
+
+    def max_upload_bytes(self) -> int:
+        """The largest file a team may upload: the intake's own limit under the portal's ceiling."""
+        ceiling = settings.PORTAL_MAX_UPLOAD_BYTES
+        return min(ceiling, self.max_upload_mb * MEGABYTE) if self.max_upload_mb else ceiling
 
     def accepts_country(self, country_code: str) -> bool:
         return not self.eligible_countries or country_code in [c.code for c in self.eligible_countries]
