@@ -7,11 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from accounts.forms import CHOOSE_COUNTRY, NOT_GIVEN, set_empty_label
+from portal.uploads import megabytes
 from programmes.enums import CoreArea, OrganisationType
 from programmes.forms import closing_from_local
 
 from .documents import BY_KIND, upload_limit_text, word_limits
 from .enums import PER_MEMBER_KINDS, SDG_CHOICES, AttachmentKind
+from .imports import MAX_BYTES as MAX_LIST_BYTES
+from .imports import decode, parse_earlier_participants
 from .models import WORD_LIMITS, Application, Organisation, TeamMember
 from .validators import MaxWordsValidator, check_attachment_count, validate_upload
 
@@ -91,8 +94,13 @@ class MemberForm(forms.ModelForm):
         set_empty_label(self.fields["english_level"], _("Choose a level"))
         if intake is not None and not intake.min_english_level:
             self.fields["english_level"].help_text = _("Optional.")
-        if intake is not None and not intake.max_age:
+        if intake is not None and not intake.max_age and not intake.exclude_previous_participants:
             del self.fields["date_of_birth"]
+        elif intake is not None and not intake.max_age:
+            # Asked only to recognise someone who took part before (name, date of birth and country).
+            self.fields["date_of_birth"].help_text = _(
+                "Optional; it helps us recognise people who took part in an earlier programme."
+            )
 
 
 class OrganisationForm(forms.ModelForm):
@@ -210,3 +218,26 @@ class DeadlineForm(forms.Form):
         # the minute, it closes at the end of that minute, like the intake's own deadline.
         naive = timezone.make_naive(value) if timezone.is_aware(value) else value
         return closing_from_local(naive.date(), naive.time(), self.intake.time_zone)
+
+
+class EarlierParticipantsUploadForm(forms.Form):
+    """A CSV list of earlier participants; every row is checked before anything is imported."""
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "First line: the column names full_name, email, date_of_birth (YYYY-MM-DD), country (e.g. KE), "
+            "programme, year. Each person needs an e-mail address, or a date of birth and a country."
+        ),
+    )
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        if uploaded.size > MAX_LIST_BYTES:
+            raise forms.ValidationError(
+                _("This file is larger than %(limit)s; split the list into smaller files.")
+                % {"limit": megabytes(MAX_LIST_BYTES)}
+            )
+        self.text = decode(uploaded.read())
+        self.parsed = parse_earlier_participants(self.text)
+        return uploaded

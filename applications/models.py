@@ -1,4 +1,5 @@
 import secrets
+import unicodedata
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -274,3 +275,38 @@ class Attachment(models.Model):
     def activity_parent(self):
         """Who downloaded this file shows on the application's feed (for programme staff)."""
         return self.application
+
+
+def name_key(name: str) -> str:
+    """A person's name for matching: case, accents and spacing ignored ("  José  Pérez" = "jose perez")."""
+    decomposed = unicodedata.normalize("NFKD", name or "")
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+class EarlierParticipant(models.Model):
+    """Someone who took part in a programme before the portal, from a list staff imported (CSV).
+
+    Screening matches a team against it by e-mail, or by name + date of birth + country, when the
+    intake excludes earlier participants (selectors.earlier_participants).
+    """
+
+    full_name = models.CharField(_("full name"), max_length=200)
+    # Both written by services.earlier_participants_import: the name as matched, the e-mail in lower case.
+    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    email = models.EmailField(_("e-mail address"), blank=True, db_index=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    country = CountryField(_("country"), blank=True)
+    programme = models.CharField(_("programme"), max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("earlier participant")
+        verbose_name_plural = _("earlier participants")
+        ordering = ["name_key", "pk"]
+
+    def __str__(self):
+        return self.full_name

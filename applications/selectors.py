@@ -2,14 +2,15 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower
+from django.utils.translation import gettext as _
 
 from accounts.rules import is_programme_staff
 from portal.models import Activity, Audience
 from portal.selectors import activities_for
 
 from .enums import SUBMITTED_STATES, ApplicationStatus
-from .models import WORD_LIMITS, Application, Attachment, Organisation, TeamMember
+from .models import WORD_LIMITS, Application, Attachment, EarlierParticipant, Organisation, TeamMember, name_key
 
 # The outline's long answers: lists and queues never show them, so they never load them.
 LONG_ANSWERS = tuple(WORD_LIMITS)
@@ -133,21 +134,65 @@ def sdg_q(number: int) -> Q:
 
 
 def earlier_participants(*, application) -> list[str]:
-    """Names of team members who were in a selected team of an earlier intake."""
+    """Team members who took part before: one line each, the name and how they were found (three queries).
+
+    Found in a selected team of an earlier intake under the same account (the name alone), the same
+    e-mail, or the same name, date of birth and country; or on the list of earlier participants staff
+    imported (by e-mail, or by name, date of birth and country). Reads the prefetched members.
+    """
     from selection.selectors import applications_selected  # selection reads applications, not the reverse
 
     intake = application.intake
-    return list(
+    members = list(application.members.all())
+    found: dict[int, str] = {}
+
+    def add(member, how):
+        found.setdefault(member.pk, how % {"name": member.user.get_full_name()} if how else member.user.get_full_name())
+
+    earlier = (
         TeamMember.objects.filter(
-            user__in=application.members.values("user"),
-            application__in=applications_selected(),
-            application__intake__closes_at__lt=intake.opens_at,
+            application__in=applications_selected(), application__intake__closes_at__lt=intake.opens_at
         )
         .exclude(application__intake=intake)
-        .values_list("user__full_name", flat=True)
-        .distinct()
-        .order_by("user__full_name")
+        .select_related("user")
     )
+    emails = {m.user.email.lower(): m for m in members}
+    by_account = {m.user_id: m for m in members}
+    for other in earlier.annotate(email_lower=Lower("user__email")).filter(
+        Q(user__in=list(by_account)) | Q(email_lower__in=list(emails))
+    ):
+        if other.user_id in by_account:
+            add(by_account[other.user_id], "")
+        else:
+            add(emails[other.email_lower], _("%(name)s (the same e-mail as a participant of an earlier intake)"))
+    people = {_person(m.user.full_name, m.date_of_birth, m.user.country): m for m in members if _person_known(m)}
+    if people:
+        births = {key[1] for key in people}
+        for other in earlier.filter(date_of_birth__in=births):
+            key = _person(other.user.full_name, other.date_of_birth, other.user.country)
+            if key in people and other.user_id not in by_account:
+                add(
+                    people[key],
+                    _("%(name)s (same name, date of birth and country as a participant of an earlier intake)"),
+                )
+    listed = EarlierParticipant.objects.filter(
+        Q(email__in=list(emails)) | Q(name_key__in=[key[0] for key in people], date_of_birth__in=[k[1] for k in people])
+    )
+    for entry in listed:
+        if entry.email and entry.email in emails:
+            add(emails[entry.email], _("%(name)s (on the list of earlier participants, by e-mail)"))
+        key = (entry.name_key, entry.date_of_birth, entry.country.code if entry.country else "")
+        if key in people:
+            add(people[key], _("%(name)s (on the list of earlier participants, by name, date of birth and country)"))
+    return [found[m.pk] for m in members if m.pk in found]
+
+
+def _person(full_name, born, country) -> tuple:
+    return (name_key(full_name), born, str(country.code if hasattr(country, "code") else country or ""))
+
+
+def _person_known(member) -> bool:
+    return bool(member.user.full_name and member.date_of_birth and member.user.country)
 
 
 def intakes_with_application_counts():
@@ -165,3 +210,8 @@ def intakes_with_application_counts():
         )
         .order_by("-opens_at")
     )
+
+
+def earlier_participant_list() -> QuerySet[EarlierParticipant]:
+    """The imported list of earlier participants, by name, with who imported each row."""
+    return EarlierParticipant.objects.select_related("imported_by").order_by("name_key", "pk")

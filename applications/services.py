@@ -4,7 +4,7 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +21,7 @@ from .enums import (
     ApplicationStatus,
     AttachmentKind,
 )
-from .models import Application, Attachment, Invitation, Organisation, TeamMember
+from .models import Application, Attachment, EarlierParticipant, Invitation, Organisation, TeamMember
 from .validators import check_attachment_count
 from .workflows import APPLICATION_WORKFLOW
 
@@ -342,3 +342,32 @@ def application_extend_deadline(*, application: Application, until, by, reason: 
     application._history_user = by
     application.save(update_fields=["deadline_override", "deadline_override_reason", "updated_at"])
     return application
+
+
+# --- Earlier participants (programmes that ran before the portal) ----------------------------------
+
+
+@transaction.atomic
+def earlier_participants_import(*, rows: list[dict], by) -> tuple[int, int]:
+    """Add the rows of a checked list (applications.imports); (added, already on the list).
+
+    A person already on the list — the same e-mail, or the same name, date of birth and country —
+    is not added twice, so the same file can be imported again safely.
+    """
+    from .imports import identity
+
+    if not rows:
+        return 0, 0
+    existing = set()
+    emails = {r["email"] for r in rows if r["email"]}
+    keys = {r["name_key"] for r in rows if not r["email"]}
+    for known in EarlierParticipant.objects.filter(Q(email__in=emails) | Q(name_key__in=keys)).values(
+        "email", "name_key", "date_of_birth", "country"
+    ):
+        if known["email"]:
+            existing.add(("email", known["email"]))
+        existing.add(("person", known["name_key"], known["date_of_birth"], known["country"]))
+    new = [r for r in rows if identity(r) not in existing]
+    # Each row keeps who imported it and when (imported_by, imported_at).
+    EarlierParticipant.objects.bulk_create([EarlierParticipant(**row, imported_by=by) for row in new], batch_size=1000)
+    return len(new), len(rows) - len(new)

@@ -33,4 +33,6 @@ urlpatterns = [
     path("<int:pk>/screen/", views.screen, name="screen"),
     path("staff/intake/<int:intake_pk>/", views.staff_list, name="staff_list"),
     path("staff/intake/<int:intake_pk>/deadline/", views.intake_extend, name="intake_extend"),
+    path("staff/earlier-participants/", views.earlier_participants_page, name="earlier_participants"),
+    path("staff/earlier-participants/import/", views.earlier_participants_import, name="earlier_participants_import"),
 ]

@@ -1,5 +1,7 @@
 """Thin views: find the application the user may see (404 otherwise), check the rule, call a service."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -29,6 +31,7 @@ from .filters import StaffApplicationFilter
 from .forms import (
     AttachmentForm,
     DeadlineForm,
+    EarlierParticipantsUploadForm,
     InvitationForm,
     MemberForm,
     OrganisationForm,
@@ -36,6 +39,7 @@ from .forms import (
     ScreeningForm,
     outline_form_class,
 )
+from .imports import parse_earlier_participants
 from .models import Invitation
 from .outline import SECTIONS, SECTIONS_BY_SLUG, missing_answers, questions
 from .selectors import (
@@ -43,6 +47,7 @@ from .selectors import (
     application_with_team,
     applications_for_intake,
     applications_visible_to,
+    earlier_participant_list,
     earlier_participants,
 )
 from .workflows import APPLICATION_WORKFLOW
@@ -700,3 +705,46 @@ def intake_extend(request, intake_pk):
         "applications/deadline_extend.html",
         {"form": form, "intake": intake, "application": None, "current": local_datetime_text(intake, intake.closes_at)},
     )
+
+
+# --- Earlier participants (staff) ---------------------------------------------------------
+
+EARLIER_IMPORT_SESSION_KEY = "earlier_participants_import"
+
+
+@permission_required_404("applications.manage_applications")
+@require_http_methods(["GET", "POST"])
+def earlier_participants_page(request):
+    """The list of earlier participants; upload a CSV to check it row by row before importing it."""
+    form = EarlierParticipantsUploadForm(request.POST or None, request.FILES or None)
+    parsed = token = None
+    if request.method == "POST" and form.is_valid():
+        parsed = form.parsed
+        if not parsed.errors:
+            # The checked file waits in the session for the import button (nothing is written yet).
+            token = secrets.token_urlsafe(16)
+            request.session[EARLIER_IMPORT_SESSION_KEY] = {"token": token, "text": form.text}
+    context = {"form": form, "parsed": parsed, "token": token, "preview": parsed.rows[:20] if parsed else []}
+    page = paginated(request, earlier_participant_list(), per_page=STAFF_PAGE_SIZE)
+    return render(request, "applications/earlier_participants.html", {**context, **page})
+
+
+@permission_required_404("applications.manage_applications")
+@require_POST
+def earlier_participants_import(request):
+    """Import the list checked a moment ago (checked again); people already listed are not added twice."""
+    stored = request.session.pop(EARLIER_IMPORT_SESSION_KEY, None)
+    if not stored or stored.get("token") != request.POST.get("token"):
+        messages.error(request, _("Nothing was imported: upload the list again and check it first."))
+        return redirect("applications:earlier_participants")
+    parsed = parse_earlier_participants(stored["text"])
+    if parsed.errors:
+        messages.error(request, _("Nothing was imported: the list has errors; upload it again."))
+        return redirect("applications:earlier_participants")
+    added, known = services.earlier_participants_import(rows=parsed.rows, by=request.user)
+    messages.success(
+        request,
+        _("%(added)d people added to the list of earlier participants; %(known)d were on it already.")
+        % {"added": added, "known": known},
+    )
+    return redirect("applications:earlier_participants")

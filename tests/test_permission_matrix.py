@@ -85,6 +85,8 @@ MATRIX = {
     "applications:attachments": (GET, "app_a", "302 200 404 404 404 404 404 200"),
     "applications:checklist": (GET, "app_a", "302 200 404 404 404 404 404 200"),
     "applications:detail": (GET, "app_a", "302 200 404 404 404 404 404 200"),
+    "applications:earlier_participants": (GET, "none", "404 404 404 404 404 404 404 200"),
+    "applications:earlier_participants_import": (POST, "none", "404 404 404 404 404 404 404 302"),
     "applications:extend_deadline": (GET, "app_a", "404 404 404 404 404 404 404 200"),
     "applications:intake_extend": (GET, "intake", "404 404 404 404 404 404 404 200"),
     "applications:invitation_accept": (GET, "invitation_a", "200 200 200 200 200 200 200 200"),
