@@ -12,22 +12,22 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import (
     Count,
     DecimalField,
     Exists,
     F,
     Func,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
     Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce, Round
+from django.db.models.functions import Round
 
 from applications.enums import (
     ACCEPTED_STATES,
@@ -37,9 +37,9 @@ from applications.enums import (
     WAITLISTED_STATES,
     ApplicationStatus,
 )
-from applications.models import Application, TeamMember
+from applications.models import Application, Organisation, TeamMember
 from programmes.enums import CoreArea, IntakeRoleType
-from programmes.models import Intake, IntakeRole
+from programmes.models import Intake, IntakeRole, RubricCriterion
 
 from .enums import AssignmentStatus, ConfirmationStatus, ReviewStatus
 from .models import (
@@ -135,56 +135,120 @@ def review_totals_for_application(*, application) -> dict[int, Decimal]:
     return {pk: None if total is None else total.quantize(CENT) for pk, total in rows}
 
 
-def _mean_subquery():
-    scores = (
-        CriterionScore.objects.filter(
-            review__status=ReviewStatus.SUBMITTED,
-            review__assignment__status=AssignmentStatus.ACTIVE,
-            review__assignment__application=OuterRef("pk"),
-        )
-        .order_by()
-        .values("review__assignment__application")
-        .annotate(
-            mean=Round(
-                _Arithmetic(Sum(_share()), Count("review", distinct=True), sql="({0} * 1.0 / {1})"),
-                2,
-                output_field=FIGURE,
-            )
-        )
-        .values("mean")
-    )
-    return Subquery(scores, output_field=FIGURE)
+def _cents(value) -> Decimal | None:
+    """A figure the database rounded, in the notation of two decimals (SQLite returns floats)."""
+    if value is None:
+        return None
+    return (value if isinstance(value, Decimal) else Decimal(str(value))).quantize(CENT)
 
 
-def _count_subquery(queryset, field_name: str):
-    counted = queryset.order_by().values(field_name).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+def _ranking_sql(*, intake, where: str = "", where_params=(), order: str = "position", limit=None, offset=0):
+    """The ranking of an intake as one SQL statement over narrow columns, computed over the whole intake.
 
-
-def applications_with_figures(*, intake) -> QuerySet[Application]:
-    """The intake's ranked applications with mean, reviews done and reviews assigned, from the database."""
+    Per review its weighted total (grouped join, no correlated subquery); per application the mean of its
+    counted reviews' unrounded totals (rounded to cents), the spread of their rounded totals, reviews done
+    and assigned; then, with window functions over every ranked application of the intake: the rank
+    (equal means share it), the position, how many share the mean and where the cut-off falls. `where`
+    filters and `limit`/`offset` slice only what is returned, so ranks, ties and the cut-off stay those of
+    the whole intake. Table names come from the models, values are parameters.
+    """
     from .models import Review
 
-    return (
-        Application.objects.filter(intake=intake, status__in=sorted(RANKED_STATES))
-        .select_related("contact_person")
-        .prefetch_related(
-            "organisations",
-            Prefetch(
-                "decisions", queryset=Decision.objects.select_related("decided_by").order_by("-decided_at", "-pk")
-            ),
+    app = Application._meta.db_table
+    assignment = ReviewAssignment._meta.db_table
+    review = Review._meta.db_table
+    score = CriterionScore._meta.db_table
+    criterion = RubricCriterion._meta.db_table
+    states = sorted(RANKED_STATES)
+    in_states = ", ".join(["%s"] * len(states))
+    places = intake.team_places or 0
+    sql = f"""
+        WITH review_totals AS (
+            SELECT a.application_id AS application_id, r.id AS review_id,
+                   SUM(s.score * 1.0 * c.weight / c.max_score) AS raw_total, COUNT(s.id) AS n_scores
+            FROM {assignment} a
+            JOIN {app} ap ON ap.id = a.application_id
+            JOIN {review} r ON r.assignment_id = a.id
+            LEFT JOIN {score} s ON s.review_id = r.id
+            LEFT JOIN {criterion} c ON c.id = s.criterion_id
+            WHERE ap.intake_id = %s AND ap.status IN ({in_states}) AND a.status = %s AND r.status = %s
+            GROUP BY a.application_id, r.id
+        ),
+        assigned AS (
+            SELECT a.application_id AS application_id, COUNT(*) AS n
+            FROM {assignment} a JOIN {app} ap ON ap.id = a.application_id
+            WHERE ap.intake_id = %s AND ap.status IN ({in_states}) AND a.status = %s
+            GROUP BY a.application_id
+        ),
+        figures AS (
+            SELECT ap.id AS id,
+                   ROUND(SUM(rt.raw_total) * 1.0
+                         / NULLIF(SUM(CASE WHEN rt.n_scores > 0 THEN 1 ELSE 0 END), 0), 2) AS mean,
+                   MAX(ROUND(COALESCE(rt.raw_total, 0), 2)) - MIN(ROUND(COALESCE(rt.raw_total, 0), 2)) AS spread,
+                   COUNT(rt.review_id) AS reviews_done
+            FROM {app} ap LEFT JOIN review_totals rt ON rt.application_id = ap.id
+            WHERE ap.intake_id = %s AND ap.status IN ({in_states})
+            GROUP BY ap.id
+        ),
+        ranked AS (
+            SELECT f.id, f.mean, f.spread, f.reviews_done, COALESCE(asg.n, 0) AS reviews_assigned,
+                   ROW_NUMBER() OVER (ORDER BY f.mean IS NULL, f.mean DESC, f.id) AS position,
+                   CASE WHEN f.mean IS NULL THEN NULL
+                        ELSE RANK() OVER (ORDER BY f.mean IS NULL, f.mean DESC) END AS rank,
+                   COUNT(*) OVER (PARTITION BY f.mean) AS same_mean
+            FROM figures f LEFT JOIN assigned asg ON asg.application_id = f.id
+        ),
+        cut AS (
+            SELECT MAX(CASE WHEN position = %s THEN rank END) AS cut_rank,
+                   MAX(CASE WHEN position = %s THEN rank END) AS next_rank
+            FROM ranked
         )
-        .annotate(
-            mean=_mean_subquery(),
-            reviews_done=_count_subquery(
-                Review.objects.filter(COUNTED_REVIEW, assignment__application=OuterRef("pk")), "assignment__application"
-            ),
-            reviews_assigned=_count_subquery(
-                ReviewAssignment.objects.filter(application=OuterRef("pk"), status=AssignmentStatus.ACTIVE),
-                "application",
-            ),
-        )
+        SELECT ap.id, ap.title, ap.status, ap.intake_id,
+               rk.mean, rk.spread, rk.reviews_done, rk.reviews_assigned, rk.position, rk.rank,
+               CASE WHEN rk.mean IS NOT NULL AND rk.same_mean > 1 THEN 1 ELSE 0 END AS tie,
+               CASE WHEN cut.cut_rank IS NOT NULL AND cut.cut_rank = cut.next_rank AND rk.rank = cut.cut_rank
+                    THEN 1 ELSE 0 END AS tie_at_cutoff
+        FROM ranked rk JOIN {app} ap ON ap.id = rk.id CROSS JOIN cut
+        {("WHERE " + where) if where else ""}
+        ORDER BY {order}
+        {"LIMIT %s OFFSET %s" if limit is not None else ""}
+    """  # noqa: S608 - table names from the models, every value a parameter
+    params = [
+        intake.pk, *states, AssignmentStatus.ACTIVE, ReviewStatus.SUBMITTED,
+        intake.pk, *states, AssignmentStatus.ACTIVE,
+        intake.pk, *states,
+        places if places else -1, places + 1 if places else -1,
+        *where_params,
+    ]  # fmt: skip
+    if limit is not None:
+        params += [limit, offset]
+    return sql, params
+
+
+# The page's sort orders; every one ends on the position, so equal keys keep the ranking order.
+RANKING_ORDERS = {
+    "rank": "rk.position",
+    "spread": "rk.spread IS NULL, rk.spread DESC, rk.position",
+    "title": "LOWER(ap.title), rk.position",
+    "status": "ap.status, rk.position",
+}
+
+
+def applications_with_figures(*, intake, where: str = "", where_params=(), order="rank", limit=None, offset=0):
+    """The intake's ranked applications (narrow: id, title, status) with their figures, rank and flags.
+
+    One query (a RawQuerySet of Application; chain `prefetch_related` for the page's slice). The figures
+    are computed over the whole intake whatever `where` and the slice keep.
+    """
+    sql, params = _ranking_sql(
+        intake=intake,
+        where=where,
+        where_params=where_params,
+        order=RANKING_ORDERS[order],
+        limit=limit,
+        offset=offset,
     )
+    return Application.objects.raw(sql, params)
 
 
 @dataclass
@@ -209,6 +273,7 @@ class RankingRow:
     tie_at_cutoff: bool = False
     above_cutoff: bool = False
     normalised: Decimal | None = None
+    position: int | None = None
 
     @property
     def countries(self) -> list:
@@ -235,65 +300,82 @@ def _z_scores(totals_by_reviewer: dict[int, list[Decimal]]) -> dict[int, tuple[D
     return result
 
 
-def ranking(*, intake, settings: SelectionSettings | None = None) -> list[RankingRow]:
-    """The ranking of an intake, best mean first; equal means share a rank; a tie at the cut-off is flagged.
-
-    Five queries whatever the number of rows. Normalised scores: each review's total as a z-score among
-    that reviewer's own totals, averaged per application (a harsh and a lenient reviewer made comparable).
-    """
-    settings = settings or selection_settings_for(intake=intake)
-    applications = list(applications_with_figures(intake=intake))
-    reviews = list(
-        reviews_with_totals(intake=intake).values(
-            "assignment__application_id", "assignment__reviewer_id", "assignment__reviewer__full_name", "total"
-        )
+def _row(application, *, places: int, settings: SelectionSettings) -> RankingRow:
+    """A ranking row from one row of `applications_with_figures` (figures, rank and flags from the database)."""
+    rank = application.rank
+    spread = _cents(application.spread) if application.reviews_done else None
+    return RankingRow(
+        application=application,
+        mean=_cents(application.mean),
+        reviews_done=application.reviews_done,
+        reviews_assigned=application.reviews_assigned,
+        rank=rank,
+        spread=spread,
+        spread_flagged=spread is not None and spread > settings.spread_threshold,
+        tie=bool(application.tie),
+        tie_at_cutoff=bool(application.tie_at_cutoff),
+        above_cutoff=rank is not None and rank <= places,
+        position=application.position,
     )
+
+
+def _review_totals(*, intake, application_ids=None, reviewer_ids=None):
+    """Narrow (application id, reviewer id, reviewer name, total) of counted reviews, one query."""
+    queryset = reviews_with_totals(intake=intake)
+    if application_ids is not None:
+        queryset = queryset.filter(assignment__application_id__in=application_ids)
+    if reviewer_ids is not None:
+        queryset = queryset.filter(assignment__reviewer_id__in=reviewer_ids)
+    return queryset.values_list(
+        "assignment__application_id", "assignment__reviewer_id", "assignment__reviewer__full_name", "total"
+    )
+
+
+def _attach_totals(rows: list[RankingRow], totals, *, normalise: bool) -> None:
+    """Put each row's reviewer totals on it and, with `normalise`, the z-scores among each reviewer's totals.
+
+    `totals` must hold every counted review of each reviewer who appears on `rows` (their whole intake),
+    so a reviewer's mean and spread are those of all their totals, whichever rows are shown.
+    """
     by_application: dict[int, list[ReviewerTotal]] = defaultdict(list)
     by_reviewer: dict[int, list[Decimal]] = defaultdict(list)
-    for review in reviews:
-        total = (review["total"] or Decimal(0)).quantize(CENT)
-        by_application[review["assignment__application_id"]].append(
-            ReviewerTotal(review["assignment__reviewer_id"], review["assignment__reviewer__full_name"], total)
-        )
-        by_reviewer[review["assignment__reviewer_id"]].append(total)
-    reviewer_stats = _z_scores(by_reviewer)
-
-    rows = []
-    for application in applications:
-        totals = by_application.get(application.pk, [])
-        row = RankingRow(
-            application=application,
-            # The database rounded it; quantize only fixes the notation (SQLite returns 73.3300000000000).
-            mean=None if application.mean is None else application.mean.quantize(CENT),
-            reviews_done=application.reviews_done,
-            reviews_assigned=application.reviews_assigned,
-            totals=totals,
-        )
-        if totals:
-            row.spread = max(t.total for t in totals) - min(t.total for t in totals)
-            row.spread_flagged = row.spread > settings.spread_threshold
+    shown = {row.application.pk for row in rows}
+    for application_id, reviewer_id, reviewer_name, total in totals:
+        total = (total or Decimal(0)).quantize(CENT)
+        if application_id in shown:
+            by_application[application_id].append(ReviewerTotal(reviewer_id, reviewer_name, total))
+        by_reviewer[reviewer_id].append(total)
+    reviewer_stats = _z_scores(by_reviewer) if normalise else {}
+    for row in rows:
+        row.totals = by_application.get(row.application.pk, [])
+        if normalise and row.totals:
             zs = []
-            for t in totals:
+            for t in row.totals:
                 mean, deviation = reviewer_stats[t.reviewer_id]
                 t.z = ((t.total - mean) / deviation).quantize(CENT) if deviation else Decimal("0.00")
                 zs.append(t.z)
             row.normalised = (sum(zs) / len(zs)).quantize(CENT)
-        rows.append(row)
 
-    rows.sort(key=lambda r: (r.mean is None, -(r.mean or 0), r.application.pk))
-    scored = [r for r in rows if r.mean is not None]
-    counts = Counter(r.mean for r in scored)
-    for index, row in enumerate(scored):
-        row.rank = index + 1 if index == 0 or scored[index - 1].mean != row.mean else scored[index - 1].rank
-        row.tie = counts[row.mean] > 1
-    places = intake.team_places
-    if places and len(scored) > places:
-        cut = scored[places - 1].mean
-        if scored[places].mean == cut:
-            for row in scored:
-                row.tie_at_cutoff = row.mean == cut
-    for row in scored:
-        row.above_cutoff = row.rank is not None and row.rank <= places
+
+def _prefetched(applications):
+    return applications.prefetch_related(
+        "organisations",
+        Prefetch("decisions", queryset=Decision.objects.select_related("decided_by").order_by("-decided_at", "-pk")),
+    )
+
+
+def ranking(*, intake, settings: SelectionSettings | None = None) -> list[RankingRow]:
+    """The whole ranking of an intake, best mean first; equal means share a rank; a tie at the cut-off is flagged.
+
+    Five queries whatever the number of rows: the settings, the ranked figures (one statement, see
+    `_ranking_sql`), organisations, decisions, and the reviewers' totals (narrow tuples). Normalised scores:
+    each review's total as a z-score among that reviewer's own totals, averaged per application (a harsh and
+    a lenient reviewer made comparable), computed exactly in Python. Pages use `ranking_page`.
+    """
+    settings = settings or selection_settings_for(intake=intake)
+    places = intake.team_places or 0
+    rows = [_row(a, places=places, settings=settings) for a in _prefetched(applications_with_figures(intake=intake))]
+    _attach_totals(rows, _review_totals(intake=intake), normalise=True)
     return rows
 
 
@@ -577,24 +659,88 @@ def review_sheet(*, application, reviewer) -> ReviewSheet | None:
     return ReviewSheet(assignment=assignment, review=review, scores=scores, locked=review.is_submitted, total=total)
 
 
-def ranking_countries(rows: list[RankingRow]) -> list[tuple[str, str]]:
-    """The countries in the ranking, for its filter."""
-    return sorted({(c.code, c.name) for r in rows for c in (o.country for o in r.application.organisations.all())})
+def ranking_countries(*, intake) -> list[tuple[str, str]]:
+    """The countries of the intake's ranked applications, for the ranking's filter (one query)."""
+    from django_countries import countries as country_names
+
+    codes = (
+        Organisation.objects.filter(application__intake=intake, application__status__in=sorted(RANKED_STATES))
+        .order_by()
+        .values_list("country", flat=True)
+        .distinct()
+    )
+    names = dict(country_names)
+    return sorted((code, names.get(code, code)) for code in codes)
 
 
-def ranking_filtered(rows: list[RankingRow], *, country="", flagged=False, sort="rank") -> list[RankingRow]:
-    """The ranking filtered by country and disagreement, sorted by rank, spread, title or status."""
-    if country:
-        rows = [r for r in rows if country in r.countries]
-    if flagged:
-        rows = [r for r in rows if r.spread_flagged]
-    if sort == "spread":
-        rows = sorted(rows, key=lambda r: (r.spread is None, -(r.spread or 0)))
-    elif sort == "title":
-        rows = sorted(rows, key=lambda r: r.application.title.lower())
-    elif sort == "status":
-        rows = sorted(rows, key=lambda r: r.application.status)
-    return rows
+class RankedRows:
+    """The ranking as a sequence Django's Paginator can slice: a count, then one page of rows.
+
+    Ranks, ties, the cut-off and the figures are computed over the whole intake in the database; only the
+    page's slice is loaded, with its organisations, decisions and reviewer totals (a fixed number of queries).
+    """
+
+    def __init__(self, *, intake, settings, country="", flagged=False, sort="rank", normalise=False):
+        self.intake, self.settings, self.normalise = intake, settings, normalise
+        self.sort = sort if sort in RANKING_ORDERS else "rank"
+        conditions, params = [], []
+        if country:
+            table = Organisation._meta.db_table
+            conditions.append(
+                f"EXISTS (SELECT 1 FROM {table} o WHERE o.application_id = ap.id AND o.country = %s)"  # noqa: S608 - table name from the model
+            )
+            params.append(country)
+        if flagged:
+            conditions.append("rk.spread > %s AND rk.reviews_done > 0")
+            params.append(settings.spread_threshold)
+        self.where, self.params = " AND ".join(conditions), params
+
+    def count(self) -> int:
+        """How many rows the filters keep (without the figures unless the filter needs them)."""
+        if not self.where:
+            return Application.objects.filter(intake=self.intake, status__in=sorted(RANKED_STATES)).count()
+        sql, params = _ranking_sql(intake=self.intake, where=self.where, where_params=self.params)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)  # noqa: S608 - see _ranking_sql
+            return cursor.fetchone()[0]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("RankedRows is sliced by the paginator")
+        start, stop = index.start or 0, index.stop
+        applications = _prefetched(
+            applications_with_figures(
+                intake=self.intake,
+                where=self.where,
+                where_params=self.params,
+                order=self.sort,
+                limit=None if stop is None else stop - start,
+                offset=start,
+            )
+        )
+        places = self.intake.team_places or 0
+        rows = [_row(a, places=places, settings=self.settings) for a in applications]
+        if rows:
+            ids = [row.application.pk for row in rows]
+            if self.normalise:
+                # Every total of the reviewers shown, so their z-scores are over all they scored in the intake.
+                reviewers = ReviewAssignment.objects.filter(application_id__in=ids).values("reviewer_id")
+                totals = _review_totals(intake=self.intake, reviewer_ids=reviewers)
+            else:
+                totals = _review_totals(intake=self.intake, application_ids=ids)
+            _attach_totals(rows, totals, normalise=self.normalise)
+        return rows
+
+
+def ranking_page(*, intake, settings, page=None, per_page=50, country="", flagged=False, sort="rank", normalise=False):
+    """One page of the ranking (Django's Paginator over `RankedRows`): ranks and cut-off are the intake's."""
+    rows = RankedRows(
+        intake=intake, settings=settings, country=country, flagged=flagged, sort=sort, normalise=normalise
+    )
+    return Paginator(rows, per_page).get_page(page)
 
 
 def sample_application(*, intake, outcome):

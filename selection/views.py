@@ -19,7 +19,7 @@ from applications.downloads import attachment_response
 from applications.models import Application
 from portal.exports import export_response
 from portal.permissions import forbidden_as_404, permission_required_404
-from portal.views_utils import paginated
+from portal.views_utils import paginated, querystring_without_page
 from programmes.display import local_datetime_text
 from programmes.models import Intake
 
@@ -54,6 +54,8 @@ from .forms import (
 from .models import Confirmation, Review, ReviewAssignment
 
 PAGE_SIZE = 25
+# The ranking shows more rows a page: a committee reads down to the cut-off and a little beyond.
+RANKING_PAGE_SIZE = 50
 
 
 def _errors(request, exc: ValidationError) -> None:
@@ -442,18 +444,30 @@ def ranking(request, intake_pk):
     if request.method == "POST" and decision_form.is_valid() and _decide(request, intake, decision_form, chosen_ids):
         return redirect(request.get_full_path())
     settings = selectors.selection_settings_for(intake=intake)
-    rows = selectors.ranking(intake=intake, settings=settings)
-    filter_form = RankingFilterForm(request.GET or None, countries=selectors.ranking_countries(rows))
+    filter_form = RankingFilterForm(request.GET or None, countries=selectors.ranking_countries(intake=intake))
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    normalised = filters.get("view") == "normalised"
+    sort = filters.get("sort") or "rank"
+    page_obj = selectors.ranking_page(
+        intake=intake,
+        settings=settings,
+        page=request.GET.get("page"),
+        per_page=RANKING_PAGE_SIZE,
+        country=filters.get("country") or "",
+        flagged=bool(filters.get("flagged")),
+        sort=sort,
+        normalise=normalised,
+    )
     context = {
         "intake": intake,
         "settings": settings,
-        "rows": selectors.ranking_filtered(
-            rows, country=filters.get("country"), flagged=filters.get("flagged"), sort=filters.get("sort") or "rank"
-        ),
-        "all_count": len(rows),
+        "rows": page_obj.object_list,
+        "page_obj": page_obj,
+        "querystring": querystring_without_page(request),
+        "filtered": bool(filters.get("country") or filters.get("flagged")),
+        "by_rank": sort == "rank",
         "filter": {"form": filter_form},  # what the shared filter form reads
-        "normalised": filters.get("view") == "normalised",
+        "normalised": normalised,
         "decision_form": decision_form,
         "needs": decision_form.needs,
         "chosen_ids": chosen_ids,
