@@ -9,6 +9,7 @@ Totals and means are rounded to two decimals in the database, so the table, the 
 
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -26,6 +27,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Round
 
@@ -142,15 +144,39 @@ def _cents(value) -> Decimal | None:
     return (value if isinstance(value, Decimal) else Decimal(str(value))).quantize(CENT)
 
 
-def _ranking_sql(*, intake, where: str = "", where_params=(), order: str = "position", limit=None, offset=0):
+@dataclass(frozen=True)
+class TieBreak:
+    """How equal means are ordered: the higher mean on one criterion, then (optionally) the smaller spread."""
+
+    criterion_id: int | None = None
+    smaller_spread: bool = False
+
+    def __bool__(self) -> bool:
+        return self.criterion_id is not None or self.smaller_spread
+
+
+def _ranking_sql(
+    *,
+    intake,
+    where: str = "",
+    where_params=(),
+    order: str = "rk.position",
+    limit=None,
+    offset=0,
+    states=RANKED_STATES,
+    criteria: tuple[int, ...] = (),
+    tie_break: TieBreak = TieBreak(),
+):
     """The ranking of an intake as one SQL statement over narrow columns, computed over the whole intake.
 
-    Per review its weighted total (grouped join, no correlated subquery); per application the mean of its
-    counted reviews' unrounded totals (rounded to cents), the spread of their rounded totals, reviews done
-    and assigned; then, with window functions over every ranked application of the intake: the rank
-    (equal means share it), the position, how many share the mean and where the cut-off falls. `where`
-    filters and `limit`/`offset` slice only what is returned, so ranks, ties and the cut-off stay those of
-    the whole intake. Table names come from the models, values are parameters.
+    Per review its weighted total (a grouped join, no correlated subquery); per application the mean of
+    its counted reviews' unrounded totals (rounded to cents), the spread of their rounded totals, reviews
+    done and assigned, and the mean score on each of `criteria`; then, with window functions over every
+    application in `states`: the position (mean, then the tie-break, then the id), the rank (equal on
+    every key: the same rank), how many share the mean and the rank, where the cut-off falls and each
+    waitlisted team's reserve number. `where` and `limit`/`offset` choose only what is returned, so
+    ranks, ties, reserves and the cut-off stay those of the whole intake. Table names come from the
+    models, every value is a parameter.
     """
     from .models import Review
 
@@ -159,64 +185,82 @@ def _ranking_sql(*, intake, where: str = "", where_params=(), order: str = "posi
     review = Review._meta.db_table
     score = CriterionScore._meta.db_table
     criterion = RubricCriterion._meta.db_table
-    states = sorted(RANKED_STATES)
+    states = sorted(states)
     in_states = ", ".join(["%s"] * len(states))
+    waitlisted = sorted(WAITLISTED_STATES)
+    in_waitlisted = ", ".join(["%s"] * len(waitlisted))
+    # Each criterion's score of a review (one score per criterion and review), then its mean per application.
+    criteria = list(criteria)
+    if tie_break.criterion_id is not None and tie_break.criterion_id not in criteria:
+        criteria.append(tie_break.criterion_id)
+    per_review = "".join(f", MAX(CASE WHEN s.criterion_id = %s THEN s.score END) AS c{i}" for i in range(len(criteria)))
+    per_application = "".join(f", ROUND(AVG(pa.c{i} * 1.0), 2) AS cm{i}" for i in range(len(criteria)))
+    shown = "".join(f", rk.cm{i}" for i in range(len(criteria)))
+    keys, partition = ["f.mean IS NULL", "f.mean DESC"], ["f.mean"]
+    if tie_break.criterion_id is not None:
+        index = criteria.index(tie_break.criterion_id)
+        keys += [f"f.cm{index} IS NULL", f"f.cm{index} DESC"]
+        partition.append(f"f.cm{index}")
+    if tie_break.smaller_spread:
+        keys += ["f.spread"]
+        partition.append("f.spread")
+    keys, partition = ", ".join(keys), ", ".join(partition)
     places = intake.team_places or 0
     sql = f"""
-        WITH review_totals AS (
-            SELECT a.application_id AS application_id, r.id AS review_id,
-                   SUM(s.score * 1.0 * c.weight / c.max_score) AS raw_total, COUNT(s.id) AS n_scores
+        WITH per_assignment AS (
+            SELECT a.application_id AS application_id, a.id AS assignment_id, r.id AS review_id,
+                   SUM(s.score * 1.0 * c.weight / c.max_score) AS raw_total, COUNT(s.id) AS n_scores{per_review}
             FROM {assignment} a
             JOIN {app} ap ON ap.id = a.application_id
-            JOIN {review} r ON r.assignment_id = a.id
+            LEFT JOIN {review} r ON r.assignment_id = a.id AND r.status = %s
             LEFT JOIN {score} s ON s.review_id = r.id
             LEFT JOIN {criterion} c ON c.id = s.criterion_id
-            WHERE ap.intake_id = %s AND ap.status IN ({in_states}) AND a.status = %s AND r.status = %s
-            GROUP BY a.application_id, r.id
-        ),
-        assigned AS (
-            SELECT a.application_id AS application_id, COUNT(*) AS n
-            FROM {assignment} a JOIN {app} ap ON ap.id = a.application_id
             WHERE ap.intake_id = %s AND ap.status IN ({in_states}) AND a.status = %s
-            GROUP BY a.application_id
+            GROUP BY a.application_id, a.id, r.id
         ),
         figures AS (
-            SELECT ap.id AS id,
-                   ROUND(SUM(rt.raw_total) * 1.0
-                         / NULLIF(SUM(CASE WHEN rt.n_scores > 0 THEN 1 ELSE 0 END), 0), 2) AS mean,
-                   MAX(ROUND(COALESCE(rt.raw_total, 0), 2)) - MIN(ROUND(COALESCE(rt.raw_total, 0), 2)) AS spread,
-                   COUNT(rt.review_id) AS reviews_done
-            FROM {app} ap LEFT JOIN review_totals rt ON rt.application_id = ap.id
+            SELECT ap.id AS id, ap.title AS title, ap.status AS status, ap.intake_id AS intake_id,
+                   ROUND(SUM(pa.raw_total) * 1.0 / NULLIF(
+                       SUM(CASE WHEN pa.review_id IS NOT NULL AND pa.n_scores > 0 THEN 1 ELSE 0 END), 0), 2) AS mean,
+                   MAX(CASE WHEN pa.review_id IS NOT NULL THEN ROUND(COALESCE(pa.raw_total, 0), 2) END)
+                   - MIN(CASE WHEN pa.review_id IS NOT NULL THEN ROUND(COALESCE(pa.raw_total, 0), 2) END) AS spread,
+                   COUNT(pa.review_id) AS reviews_done, COUNT(pa.assignment_id) AS reviews_assigned{per_application}
+            FROM {app} ap LEFT JOIN per_assignment pa ON pa.application_id = ap.id
             WHERE ap.intake_id = %s AND ap.status IN ({in_states})
-            GROUP BY ap.id
+            GROUP BY ap.id, ap.title, ap.status, ap.intake_id
         ),
         ranked AS (
-            SELECT f.id, f.mean, f.spread, f.reviews_done, COALESCE(asg.n, 0) AS reviews_assigned,
-                   ROW_NUMBER() OVER (ORDER BY f.mean IS NULL, f.mean DESC, f.id) AS position,
-                   CASE WHEN f.mean IS NULL THEN NULL
-                        ELSE RANK() OVER (ORDER BY f.mean IS NULL, f.mean DESC) END AS rank,
-                   COUNT(*) OVER (PARTITION BY f.mean) AS same_mean
-            FROM figures f LEFT JOIN assigned asg ON asg.application_id = f.id
+            SELECT f.*,
+                   ROW_NUMBER() OVER (ORDER BY {keys}, f.id) AS position,
+                   CASE WHEN f.mean IS NULL THEN NULL ELSE RANK() OVER (ORDER BY {keys}) END AS rank,
+                   COUNT(*) OVER (PARTITION BY f.mean) AS same_mean,
+                   COUNT(*) OVER (PARTITION BY {partition}) AS same_rank,
+                   CASE WHEN f.status IN ({in_waitlisted}) THEN ROW_NUMBER() OVER (
+                       PARTITION BY CASE WHEN f.status IN ({in_waitlisted}) THEN 1 ELSE 0 END ORDER BY {keys}, f.id
+                   ) END AS reserve
+            FROM figures f
         ),
-        cut AS (
-            SELECT MAX(CASE WHEN position = %s THEN rank END) AS cut_rank,
-                   MAX(CASE WHEN position = %s THEN rank END) AS next_rank
+        rk AS (
+            SELECT ranked.*,
+                   MAX(CASE WHEN position = %s THEN rank END) OVER () AS cut_rank,
+                   MAX(CASE WHEN position = %s THEN rank END) OVER () AS next_rank
             FROM ranked
         )
-        SELECT ap.id, ap.title, ap.status, ap.intake_id,
-               rk.mean, rk.spread, rk.reviews_done, rk.reviews_assigned, rk.position, rk.rank,
-               CASE WHEN rk.mean IS NOT NULL AND rk.same_mean > 1 THEN 1 ELSE 0 END AS tie,
-               CASE WHEN cut.cut_rank IS NOT NULL AND cut.cut_rank = cut.next_rank AND rk.rank = cut.cut_rank
+        SELECT rk.id, rk.title, rk.status, rk.intake_id,
+               rk.mean, rk.spread, rk.reviews_done, rk.reviews_assigned, rk.position, rk.rank, rk.reserve{shown},
+               CASE WHEN rk.mean IS NOT NULL AND rk.same_rank > 1 THEN 1 ELSE 0 END AS tie,
+               CASE WHEN rk.mean IS NOT NULL AND rk.same_mean > 1 AND rk.same_rank = 1 THEN 1 ELSE 0 END AS tie_broken,
+               CASE WHEN rk.cut_rank IS NOT NULL AND rk.cut_rank = rk.next_rank AND rk.rank = rk.cut_rank
                     THEN 1 ELSE 0 END AS tie_at_cutoff
-        FROM ranked rk JOIN {app} ap ON ap.id = rk.id CROSS JOIN cut
+        FROM rk
         {("WHERE " + where) if where else ""}
         ORDER BY {order}
         {"LIMIT %s OFFSET %s" if limit is not None else ""}
     """  # noqa: S608 - table names from the models, every value a parameter
     params = [
-        intake.pk, *states, AssignmentStatus.ACTIVE, ReviewStatus.SUBMITTED,
-        intake.pk, *states, AssignmentStatus.ACTIVE,
+        *criteria, ReviewStatus.SUBMITTED, intake.pk, *states, AssignmentStatus.ACTIVE,
         intake.pk, *states,
+        *waitlisted, *waitlisted,
         places if places else -1, places + 1 if places else -1,
         *where_params,
     ]  # fmt: skip
@@ -229,16 +273,28 @@ def _ranking_sql(*, intake, where: str = "", where_params=(), order: str = "posi
 RANKING_ORDERS = {
     "rank": "rk.position",
     "spread": "rk.spread IS NULL, rk.spread DESC, rk.position",
-    "title": "LOWER(ap.title), rk.position",
-    "status": "ap.status, rk.position",
+    "title": "LOWER(rk.title), rk.position",
+    "status": "rk.status, rk.position",
 }
 
 
-def applications_with_figures(*, intake, where: str = "", where_params=(), order="rank", limit=None, offset=0):
+def applications_with_figures(
+    *,
+    intake,
+    where: str = "",
+    where_params=(),
+    order="rank",
+    limit=None,
+    offset=0,
+    states=RANKED_STATES,
+    criteria: tuple[int, ...] = (),
+    tie_break: TieBreak = TieBreak(),
+):
     """The intake's ranked applications (narrow: id, title, status) with their figures, rank and flags.
 
     One query (a RawQuerySet of Application; chain `prefetch_related` for the page's slice). The figures
-    are computed over the whole intake whatever `where` and the slice keep.
+    are computed over every application in `states` whatever `where` and the slice keep; `cm0`, `cm1`…
+    are the mean scores on `criteria`, in that order.
     """
     sql, params = _ranking_sql(
         intake=intake,
@@ -247,6 +303,9 @@ def applications_with_figures(*, intake, where: str = "", where_params=(), order
         order=RANKING_ORDERS[order],
         limit=limit,
         offset=offset,
+        states=states,
+        criteria=criteria,
+        tie_break=tie_break,
     )
     return Application.objects.raw(sql, params)
 
@@ -274,6 +333,9 @@ class RankingRow:
     above_cutoff: bool = False
     normalised: Decimal | None = None
     position: int | None = None
+    tie_broken: bool = False
+    reserve: int | None = None
+    criterion_means: list = field(default_factory=list)
 
     @property
     def countries(self) -> list:
@@ -300,7 +362,7 @@ def _z_scores(totals_by_reviewer: dict[int, list[Decimal]]) -> dict[int, tuple[D
     return result
 
 
-def _row(application, *, places: int, settings: SelectionSettings) -> RankingRow:
+def _row(application, *, places: int, settings: SelectionSettings, criteria: int = 0) -> RankingRow:
     """A ranking row from one row of `applications_with_figures` (figures, rank and flags from the database)."""
     rank = application.rank
     spread = _cents(application.spread) if application.reviews_done else None
@@ -316,6 +378,9 @@ def _row(application, *, places: int, settings: SelectionSettings) -> RankingRow
         tie_at_cutoff=bool(application.tie_at_cutoff),
         above_cutoff=rank is not None and rank <= places,
         position=application.position,
+        tie_broken=bool(application.tie_broken),
+        reserve=application.reserve,
+        criterion_means=[_cents(getattr(application, f"cm{i}")) for i in range(criteria)],
     )
 
 
@@ -331,30 +396,40 @@ def _review_totals(*, intake, application_ids=None, reviewer_ids=None):
     )
 
 
+def _index_totals(totals, *, shown=None) -> tuple[dict, dict]:
+    """Reviewer totals by application (only `shown` ones, or all) and every total by reviewer."""
+    by_application: dict[int, list[ReviewerTotal]] = defaultdict(list)
+    by_reviewer: dict[int, list[Decimal]] = defaultdict(list)
+    for application_id, reviewer_id, reviewer_name, total in totals:
+        total = (total or Decimal(0)).quantize(CENT)
+        if shown is None or application_id in shown:
+            by_application[application_id].append(ReviewerTotal(reviewer_id, reviewer_name, total))
+        by_reviewer[reviewer_id].append(total)
+    return by_application, by_reviewer
+
+
+def _put_totals(row: RankingRow, by_application: dict, reviewer_stats: dict | None) -> None:
+    """The row's reviewer totals and, given the reviewers' statistics, their z-scores and the row's mean z."""
+    row.totals = by_application.get(row.application.pk, [])
+    if reviewer_stats is not None and row.totals:
+        zs = []
+        for t in row.totals:
+            mean, deviation = reviewer_stats[t.reviewer_id]
+            t.z = ((t.total - mean) / deviation).quantize(CENT) if deviation else Decimal("0.00")
+            zs.append(t.z)
+        row.normalised = (sum(zs) / len(zs)).quantize(CENT)
+
+
 def _attach_totals(rows: list[RankingRow], totals, *, normalise: bool) -> None:
     """Put each row's reviewer totals on it and, with `normalise`, the z-scores among each reviewer's totals.
 
     `totals` must hold every counted review of each reviewer who appears on `rows` (their whole intake),
     so a reviewer's mean and spread are those of all their totals, whichever rows are shown.
     """
-    by_application: dict[int, list[ReviewerTotal]] = defaultdict(list)
-    by_reviewer: dict[int, list[Decimal]] = defaultdict(list)
-    shown = {row.application.pk for row in rows}
-    for application_id, reviewer_id, reviewer_name, total in totals:
-        total = (total or Decimal(0)).quantize(CENT)
-        if application_id in shown:
-            by_application[application_id].append(ReviewerTotal(reviewer_id, reviewer_name, total))
-        by_reviewer[reviewer_id].append(total)
-    reviewer_stats = _z_scores(by_reviewer) if normalise else {}
+    by_application, by_reviewer = _index_totals(totals, shown={row.application.pk for row in rows})
+    reviewer_stats = _z_scores(by_reviewer) if normalise else None
     for row in rows:
-        row.totals = by_application.get(row.application.pk, [])
-        if normalise and row.totals:
-            zs = []
-            for t in row.totals:
-                mean, deviation = reviewer_stats[t.reviewer_id]
-                t.z = ((t.total - mean) / deviation).quantize(CENT) if deviation else Decimal("0.00")
-                zs.append(t.z)
-            row.normalised = (sum(zs) / len(zs)).quantize(CENT)
+        _put_totals(row, by_application, reviewer_stats)
 
 
 def _prefetched(applications):
@@ -377,6 +452,34 @@ def ranking(*, intake, settings: SelectionSettings | None = None) -> list[Rankin
     rows = [_row(a, places=places, settings=settings) for a in _prefetched(applications_with_figures(intake=intake))]
     _attach_totals(rows, _review_totals(intake=intake), normalise=True)
     return rows
+
+
+def ranking_iter(*, intake, settings: SelectionSettings | None = None, chunk_size: int = 500) -> Iterator[RankingRow]:
+    """The whole ranking row by row, for exports: a generator that reads nothing until the first row is asked for.
+
+    The reviewers' totals are read once as narrow tuples (their statistics need all of them), the ranked
+    figures through one statement's iterator, the organisations a chunk of rows at a time; no row list of
+    the whole intake is built.
+    """
+    settings = settings or selection_settings_for(intake=intake)
+    places = intake.team_places or 0
+    by_application, by_reviewer = _index_totals(_review_totals(intake=intake).iterator(chunk_size=2000))
+    reviewer_stats = _z_scores(by_reviewer)
+    chunk: list[Application] = []
+
+    def rows(applications):
+        prefetch_related_objects(applications, "organisations")
+        for application in applications:
+            row = _row(application, places=places, settings=settings)
+            _put_totals(row, by_application, reviewer_stats)
+            yield row
+
+    for application in applications_with_figures(intake=intake).iterator():
+        chunk.append(application)
+        if len(chunk) >= chunk_size:
+            yield from rows(chunk)
+            chunk = []
+    yield from rows(chunk)
 
 
 def rows_ranked_above(*, rows: list[RankingRow], application) -> list[RankingRow]:
@@ -547,10 +650,20 @@ def pending_release_count(*, intake) -> int:
     return Application.objects.filter(intake=intake, status__in=sorted(STAGED_STATES)).count()
 
 
-def waitlist_top(*, intake, rows: list[RankingRow] | None = None):
-    """The best-ranked waitlisted application, to offer a freed place."""
-    rows = rows if rows is not None else ranking(intake=intake)
-    return next((r for r in rows if r.application.status in WAITLISTED_STATES), None)
+def waitlist_top(*, intake) -> RankingRow | None:
+    """The next reserve: the best-ranked waitlisted application, to offer a freed place.
+
+    One query over the waitlisted applications only (their figures and order), never the whole ranking.
+    """
+    settings = SelectionSettings(intake=intake)
+    found = list(applications_with_figures(intake=intake, states=WAITLISTED_STATES, limit=1))
+    return _row(found[0], places=0, settings=settings) if found else None
+
+
+def places_free(*, intake) -> int:
+    """The intake's places not taken by an accepted team (staged or released), one count."""
+    accepted = Application.objects.filter(intake=intake, status__in=sorted(ACCEPTED_STATES)).count()
+    return max((intake.team_places or 0) - accepted, 0)
 
 
 # --- Who is selected: the one answer every app reads ------------------------------------------
@@ -687,7 +800,7 @@ class RankedRows:
         if country:
             table = Organisation._meta.db_table
             conditions.append(
-                f"EXISTS (SELECT 1 FROM {table} o WHERE o.application_id = ap.id AND o.country = %s)"  # noqa: S608 - table name from the model
+                f"EXISTS (SELECT 1 FROM {table} o WHERE o.application_id = rk.id AND o.country = %s)"  # noqa: S608 - table name from the model
             )
             params.append(country)
         if flagged:
