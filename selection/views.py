@@ -523,7 +523,7 @@ def ranking_csv(request, intake_pk):
     return export_response(
         filename=f"ranking-intake-{intake.pk}",
         header=[str(h) for h in HEADER],
-        rows=ranking_rows(selectors.ranking(intake=intake)),
+        rows=ranking_rows(selectors.ranking_iter(intake=intake)),  # a generator: the first byte leaves at once
     )
 
 
@@ -609,7 +609,7 @@ def confirmations(request, intake_pk):
             {"confirmation": c, "deadline": local_datetime_text(intake, c.deadline)} for c in confirmations
         ],
         "unconfirmed": sum(1 for c in confirmations if c.is_open),
-        "free": selectors.cohort_balance(intake=intake)["free"],
+        "free": selectors.places_free(intake=intake),
         "top": top,
         "offer_form": offer_form,
     }
