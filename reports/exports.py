@@ -99,10 +99,10 @@ def scores_table(request, intake) -> tuple[list, Iterable[list]]:
 
 
 def ranking_table(request, intake) -> tuple[list, Iterable[list]]:
-    """The ranking as the page and the selection-result report show it, with per-criterion means."""
-    from .selectors import selection_result_data
+    """The ranking as the page shows it, with per-criterion means, streamed row by row (`ranking_iter`)."""
+    from selection.selectors import ranking_criteria, ranking_iter
 
-    data = selection_result_data(intake=intake)
+    criteria = ranking_criteria(intake=intake)
     header = [
         _("Rank"),
         _("Title"),
@@ -113,22 +113,22 @@ def ranking_table(request, intake) -> tuple[list, Iterable[list]]:
         _("Spread"),
         _("Normalised"),
         _("Status"),
-        *[c.name for c in data["criteria"]],
+        *[c.name for c in criteria],
     ]
     return header, (
         [
-            item["row"].rank,
-            item["row"].application.title,
-            ", ".join(item["row"].countries),
-            item["row"].mean,
-            item["row"].reviews_done,
-            item["row"].reviews_assigned,
-            item["row"].spread,
-            item["row"].normalised,
-            item["row"].application.get_status_display(),
-            *[mean for _c, mean in item["criterion_means"]],
+            row.rank,
+            row.application.title,
+            ", ".join(row.countries),
+            row.mean,
+            row.reviews_done,
+            row.reviews_assigned,
+            row.spread,
+            row.normalised,
+            row.application.get_status_display(),
+            *[mean for _criterion, mean in row.criterion_means],
         ]
-        for item in data["table"]
+        for row in ranking_iter(intake=intake)
     )
 
 

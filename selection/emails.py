@@ -26,6 +26,9 @@ PLACEHOLDERS = {
     "message": gettext_lazy("the message to the team written with the decision (empty when none was written)"),
     "confirm_url": gettext_lazy("the link to confirm or decline (accepted teams)"),
     "deadline": gettext_lazy("the date to confirm by (accepted teams)"),
+    "reserve": gettext_lazy(
+        "the team's number in the reserve order, 1 = offered the next free place (waitlisted teams)"
+    ),
 }
 
 DEFAULT_TEMPLATES = {
@@ -43,7 +46,8 @@ DEFAULT_TEMPLATES = {
         gettext_lazy("Your application to {programme}: waiting list"),
         gettext_lazy(
             "Dear {contact},\n\nThank you for the application of {team} (“{project}”) to {programme}, {intake}. "
-            "Your team is on the waiting list: if a place becomes free, we will offer it to you.\n\n{message}\n\n"
+            "Your team is on the waiting list as reserve {reserve}: free places are offered to the reserves in "
+            "this order.\n\n{message}\n\n"
             "With best wishes,\nThe programme team"
         ),
     ),
@@ -117,7 +121,7 @@ def template_for(*, intake, outcome: str) -> tuple[str, str]:
     return str(subject), str(body)
 
 
-def placeholder_values(*, application, outcome: str, message: str, confirmation=None) -> dict:
+def placeholder_values(*, application, outcome: str, message: str, confirmation=None, reserve=None) -> dict:
     """What the placeholders stand for. Only the message to the team: a decision's internal reason is never here."""
     intake = application.intake
     organisations = ", ".join(o.name for o in application.organisations.all())
@@ -132,6 +136,7 @@ def placeholder_values(*, application, outcome: str, message: str, confirmation=
         "reason": message,
         "confirm_url": "",
         "deadline": "",
+        "reserve": "" if reserve is None else str(reserve),
     }
     if confirmation is not None:
         values["confirm_url"] = settings.PORTAL_BASE_URL + reverse("selection:confirm", args=[confirmation.token])
@@ -145,10 +150,13 @@ def template_preview(*, intake, outcome: str, subject: str, body: str, sample, c
 
     from django.utils import timezone
 
-    from .selectors import selection_settings_for
+    from .selectors import reserve_number, selection_settings_for
 
     values = placeholder_values(
-        application=sample, outcome=outcome, message=_("(the message to the team you write, if any)")
+        application=sample,
+        outcome=outcome,
+        message=_("(the message to the team you write, if any)"),
+        reserve=(reserve_number(application=sample) or 1) if outcome == Outcome.WAITLISTED else None,
     )
     if outcome == Outcome.ACCEPTED:
         values["confirm_url"] = confirm_url
@@ -164,8 +172,12 @@ def decision_email_send(*, decision_id: int) -> None:
     decision = Decision.objects.select_related("application__intake__programme", "application__contact_person").get(
         pk=decision_id
     )
+    from .selectors import reserve_number
+
     application = decision.application
     confirmation = Confirmation.objects.filter(application=application).first()
+    # The reserve order when the e-mail leaves (the team's place among the waitlisted, by the ranking).
+    reserve = reserve_number(application=application) if decision.outcome == Outcome.WAITLISTED else None
     members = sorted(application.members.select_related("user"), key=lambda member: member.user.email)
     # One e-mail per member: each in their own language, with the deadline on their own clock.
     for member in members:
@@ -176,6 +188,7 @@ def decision_email_send(*, decision_id: int) -> None:
                 outcome=decision.outcome,
                 message=decision.message,
                 confirmation=confirmation if decision.outcome == Outcome.ACCEPTED else None,
+                reserve=reserve,
             )
             # Keyed by decision and member: a retried or redelivered task does not send it twice.
             send_once(

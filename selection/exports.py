@@ -14,6 +14,7 @@ HEADER = [
     _("Reviews assigned"),
     _("Normalised"),
     _("Reviewer totals"),
+    _("Reserve"),
 ]
 
 
@@ -22,7 +23,7 @@ def _blank(value):
 
 
 def ranking_rows(rows):
-    """The ranking rows (`selectors.ranking`) as cells for `portal.exports.export_response`."""
+    """The ranking rows (`selectors.ranking_iter`) as cells for `portal.exports.export_response`, one at a time."""
     for row in rows:
         yield [
             row.rank or "",
@@ -36,4 +37,5 @@ def ranking_rows(rows):
             row.reviews_assigned,
             _blank(row.normalised),
             "; ".join(f"{t.reviewer_name}: {t.total}" for t in row.totals),
+            _blank(row.reserve),
         ]

@@ -22,11 +22,21 @@ class _Crispy:
 class SettingsForm(_Crispy, forms.ModelForm):
     class Meta:
         model = SelectionSettings
-        fields = ["blind_review", "review_deadline", "reminder_days", "confirmation_days", "spread_threshold"]
+        fields = [
+            "blind_review",
+            "review_deadline",
+            "reminder_days",
+            "confirmation_days",
+            "spread_threshold",
+            "tie_break_criterion",
+            "tie_break_spread",
+        ]
         widgets = {"review_deadline": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["tie_break_criterion"].queryset = self.instance.intake.criteria.order_by("order", "pk")
+        self.fields["tie_break_criterion"].empty_label = _("No criterion: equal means share a rank")
         self._helper()
 
 

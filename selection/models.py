@@ -6,6 +6,7 @@ Figures (weighted totals, means, ranks) are never stored: selectors compute them
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,21 @@ class SelectionSettings(models.Model):
         default=20,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
+    # The tie-break rule: equal means are ordered by the higher mean on this criterion, then the smaller spread.
+    tie_break_criterion = models.ForeignKey(
+        "programmes.RubricCriterion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("break ties by the higher mean on"),
+        help_text=_("Equal means are ordered by the higher mean score on this criterion."),
+    )
+    tie_break_spread = models.BooleanField(
+        _("then by the smaller spread between reviewers"),
+        default=False,
+        help_text=_("Equal means left after that are ordered by how much the reviewers agree."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -56,6 +72,12 @@ class SelectionSettings(models.Model):
 
     def __str__(self):
         return str(self.intake)
+
+    def clean(self):
+        if self.tie_break_criterion_id and self.tie_break_criterion.intake_id != self.intake_id:
+            raise ValidationError(
+                {"tie_break_criterion": _("Choose one of this intake's criteria.")}, code="tie_break_criterion"
+            )
 
 
 class ReviewerInvitation(models.Model):

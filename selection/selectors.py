@@ -30,6 +30,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Round
+from django.utils.translation import gettext as _
 
 from applications.enums import (
     ACCEPTED_STATES,
@@ -335,7 +336,7 @@ class RankingRow:
     position: int | None = None
     tie_broken: bool = False
     reserve: int | None = None
-    criterion_means: list = field(default_factory=list)
+    criterion_means: list = field(default_factory=list)  # (criterion, mean score) in rubric order
 
     @property
     def countries(self) -> list:
@@ -362,7 +363,7 @@ def _z_scores(totals_by_reviewer: dict[int, list[Decimal]]) -> dict[int, tuple[D
     return result
 
 
-def _row(application, *, places: int, settings: SelectionSettings, criteria: int = 0) -> RankingRow:
+def _row(application, *, places: int, settings: SelectionSettings, criteria=()) -> RankingRow:
     """A ranking row from one row of `applications_with_figures` (figures, rank and flags from the database)."""
     rank = application.rank
     spread = _cents(application.spread) if application.reviews_done else None
@@ -380,7 +381,7 @@ def _row(application, *, places: int, settings: SelectionSettings, criteria: int
         position=application.position,
         tie_broken=bool(application.tie_broken),
         reserve=application.reserve,
-        criterion_means=[_cents(getattr(application, f"cm{i}")) for i in range(criteria)],
+        criterion_means=[(c, _cents(getattr(application, f"cm{i}"))) for i, c in enumerate(criteria)],
     )
 
 
@@ -439,17 +440,49 @@ def _prefetched(applications):
     )
 
 
-def ranking(*, intake, settings: SelectionSettings | None = None) -> list[RankingRow]:
-    """The whole ranking of an intake, best mean first; equal means share a rank; a tie at the cut-off is flagged.
+def ranking_criteria(*, intake) -> list:
+    """The intake's rubric criteria in order (narrow), for the per-criterion means and the tie-break rule."""
+    return list(intake.criteria.order_by("order", "pk").only("id", "name", "order", "intake_id"))
 
-    Five queries whatever the number of rows: the settings, the ranked figures (one statement, see
-    `_ranking_sql`), organisations, decisions, and the reviewers' totals (narrow tuples). Normalised scores:
-    each review's total as a z-score among that reviewer's own totals, averaged per application (a harsh and
-    a lenient reviewer made comparable), computed exactly in Python. Pages use `ranking_page`.
+
+def tie_break_for(settings: SelectionSettings) -> TieBreak:
+    """The intake's tie-break rule as the ranking statement applies it."""
+    return TieBreak(criterion_id=settings.tie_break_criterion_id, smaller_spread=settings.tie_break_spread)
+
+
+def tie_break_rule_text(settings: SelectionSettings, criteria: list) -> str:
+    """The intake's tie-break rule in words, as the ranking page states it."""
+    names = {c.pk: c.name for c in criteria}
+    name = names.get(settings.tie_break_criterion_id)
+    if name and settings.tie_break_spread:
+        return _(
+            "Equal means are ordered by the higher mean on “%(criterion)s”, then by the smaller spread between "
+            "reviewers; teams equal on all three share a rank."
+        ) % {"criterion": name}
+    if name:
+        return _("Equal means are ordered by the higher mean on “%(criterion)s”; teams equal on both share a rank.") % {
+            "criterion": name
+        }
+    if settings.tie_break_spread:
+        return _("Equal means are ordered by the smaller spread between reviewers; teams equal on both share a rank.")
+    return _("No tie-break rule is set: equal means share a rank.")
+
+
+def ranking(*, intake, settings: SelectionSettings | None = None) -> list[RankingRow]:
+    """The whole ranking of an intake: best mean first, then the tie-break rule; a tie at the cut-off is flagged.
+
+    Six queries whatever the number of rows: the settings, the criteria, the ranked figures (one statement,
+    see `_ranking_sql`), organisations, decisions, and the reviewers' totals (narrow tuples). Normalised
+    scores: each review's total as a z-score among that reviewer's own totals, averaged per application (a
+    harsh and a lenient reviewer made comparable), computed exactly in Python. Pages use `ranking_page`.
     """
     settings = settings or selection_settings_for(intake=intake)
+    criteria = ranking_criteria(intake=intake)
     places = intake.team_places or 0
-    rows = [_row(a, places=places, settings=settings) for a in _prefetched(applications_with_figures(intake=intake))]
+    applications = applications_with_figures(
+        intake=intake, criteria=tuple(c.pk for c in criteria), tie_break=tie_break_for(settings)
+    )
+    rows = [_row(a, places=places, settings=settings, criteria=criteria) for a in _prefetched(applications)]
     _attach_totals(rows, _review_totals(intake=intake), normalise=True)
     return rows
 
@@ -463,6 +496,7 @@ def ranking_iter(*, intake, settings: SelectionSettings | None = None, chunk_siz
     """
     settings = settings or selection_settings_for(intake=intake)
     places = intake.team_places or 0
+    criteria = ranking_criteria(intake=intake)
     by_application, by_reviewer = _index_totals(_review_totals(intake=intake).iterator(chunk_size=2000))
     reviewer_stats = _z_scores(by_reviewer)
     chunk: list[Application] = []
@@ -470,11 +504,14 @@ def ranking_iter(*, intake, settings: SelectionSettings | None = None, chunk_siz
     def rows(applications):
         prefetch_related_objects(applications, "organisations")
         for application in applications:
-            row = _row(application, places=places, settings=settings)
+            row = _row(application, places=places, settings=settings, criteria=criteria)
             _put_totals(row, by_application, reviewer_stats)
             yield row
 
-    for application in applications_with_figures(intake=intake).iterator():
+    figures = applications_with_figures(
+        intake=intake, criteria=tuple(c.pk for c in criteria), tie_break=tie_break_for(settings)
+    )
+    for application in figures.iterator():
         chunk.append(application)
         if len(chunk) >= chunk_size:
             yield from rows(chunk)
@@ -650,14 +687,52 @@ def pending_release_count(*, intake) -> int:
     return Application.objects.filter(intake=intake, status__in=sorted(STAGED_STATES)).count()
 
 
-def waitlist_top(*, intake) -> RankingRow | None:
-    """The next reserve: the best-ranked waitlisted application, to offer a freed place.
+def waitlist_top(*, intake, settings: SelectionSettings | None = None) -> RankingRow | None:
+    """The next reserve: the best-ranked waitlisted application (the intake's tie-break rule applied).
 
     One query over the waitlisted applications only (their figures and order), never the whole ranking.
     """
-    settings = SelectionSettings(intake=intake)
-    found = list(applications_with_figures(intake=intake, states=WAITLISTED_STATES, limit=1))
+    settings = settings or selection_settings_for(intake=intake)
+    found = list(
+        applications_with_figures(intake=intake, states=WAITLISTED_STATES, limit=1, tie_break=tie_break_for(settings))
+    )
     return _row(found[0], places=0, settings=settings) if found else None
+
+
+def ranking_rows_for(*, intake, application_ids, settings: SelectionSettings | None = None) -> dict:
+    """The ranking rows (rank, cut-off side, reserve) of some applications, by id: two queries whatever the number.
+
+    Ranks and the cut-off are those of the whole intake; only these rows are returned.
+    """
+    settings = settings or selection_settings_for(intake=intake)
+    ids = sorted(set(application_ids))
+    if not ids:
+        return {}
+    found = applications_with_figures(
+        intake=intake,
+        where="rk.id IN (" + ", ".join(["%s"] * len(ids)) + ")",
+        where_params=ids,
+        tie_break=tie_break_for(settings),
+    )
+    places = intake.team_places or 0
+    return {a.pk: _row(a, places=places, settings=settings) for a in found}
+
+
+def reserve_number(*, application) -> int | None:
+    """A waitlisted team's place in the reserve order (1 = offered the next free place), or None."""
+    if application.status not in WAITLISTED_STATES:
+        return None
+    settings = selection_settings_for(intake=application.intake)
+    found = list(
+        applications_with_figures(
+            intake=application.intake,
+            states=WAITLISTED_STATES,
+            where="rk.id = %s",
+            where_params=[application.pk],
+            tie_break=tie_break_for(settings),
+        )
+    )
+    return found[0].reserve if found else None
 
 
 def places_free(*, intake) -> int:
@@ -793,8 +868,9 @@ class RankedRows:
     page's slice is loaded, with its organisations, decisions and reviewer totals (a fixed number of queries).
     """
 
-    def __init__(self, *, intake, settings, country="", flagged=False, sort="rank", normalise=False):
+    def __init__(self, *, intake, settings, criteria=(), country="", flagged=False, sort="rank", normalise=False):
         self.intake, self.settings, self.normalise = intake, settings, normalise
+        self.criteria = list(criteria)
         self.sort = sort if sort in RANKING_ORDERS else "rank"
         conditions, params = [], []
         if country:
@@ -812,7 +888,9 @@ class RankedRows:
         """How many rows the filters keep (without the figures unless the filter needs them)."""
         if not self.where:
             return Application.objects.filter(intake=self.intake, status__in=sorted(RANKED_STATES)).count()
-        sql, params = _ranking_sql(intake=self.intake, where=self.where, where_params=self.params)
+        sql, params = _ranking_sql(
+            intake=self.intake, where=self.where, where_params=self.params, tie_break=tie_break_for(self.settings)
+        )
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)  # noqa: S608 - see _ranking_sql
             return cursor.fetchone()[0]
@@ -832,10 +910,12 @@ class RankedRows:
                 order=self.sort,
                 limit=None if stop is None else stop - start,
                 offset=start,
+                criteria=tuple(c.pk for c in self.criteria),
+                tie_break=tie_break_for(self.settings),
             )
         )
         places = self.intake.team_places or 0
-        rows = [_row(a, places=places, settings=self.settings) for a in applications]
+        rows = [_row(a, places=places, settings=self.settings, criteria=self.criteria) for a in applications]
         if rows:
             ids = [row.application.pk for row in rows]
             if self.normalise:
@@ -848,10 +928,18 @@ class RankedRows:
         return rows
 
 
-def ranking_page(*, intake, settings, page=None, per_page=50, country="", flagged=False, sort="rank", normalise=False):
-    """One page of the ranking (Django's Paginator over `RankedRows`): ranks and cut-off are the intake's."""
+def ranking_page(
+    *, intake, settings, criteria=(), page=None, per_page=50, country="", flagged=False, sort="rank", normalise=False
+):
+    """One page of the ranking (Django's Paginator over `RankedRows`): ranks, ties and cut-off are the intake's."""
     rows = RankedRows(
-        intake=intake, settings=settings, country=country, flagged=flagged, sort=sort, normalise=normalise
+        intake=intake,
+        settings=settings,
+        criteria=criteria,
+        country=country,
+        flagged=flagged,
+        sort=sort,
+        normalise=normalise,
     )
     return Paginator(rows, per_page).get_page(page)
 

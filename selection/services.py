@@ -23,6 +23,7 @@ from applications.enums import (
 )
 from applications.models import Application
 from applications.services import application_transition
+from portal.models import Activity, Audience
 from portal.translated import language_fields
 from portal.workflow import Forbidden, transition
 from programmes.enums import IntakeRoleType
@@ -42,7 +43,7 @@ from .models import (
     ReviewerInvitation,
     SelectionSettings,
 )
-from .selectors import ranking, rows_ranked_above
+from .selectors import ranking, ranking_rows_for, rows_ranked_above
 from .workflows import ASSIGNMENT_WORKFLOW, CONFIRMATION_WORKFLOW, REVIEW_WORKFLOW
 
 ACTIVE = AssignmentStatus.ACTIVE
@@ -498,8 +499,12 @@ def decisions_record(
                 % {"names": names},
                 code="justification",
             )
+    before = ranking_rows_for(intake=intake, application_ids=[a.pk for a in applications])
     decisions = []
     for application in applications:
+        _record_cut_off_move(
+            application=application, row=before.get(application.pk), outcome=outcome, by=by, reason=reason
+        )
         _start_review_phase(application, by)
         # Staged: the team sees the decision only when staff release it.
         application_transition(application=application, to=STAGED_OF[outcome], by=by, reason=reason, notify=False)
@@ -515,6 +520,37 @@ def decisions_record(
             )
         )
     return decisions
+
+
+def _record_cut_off_move(*, application, row, outcome: str, by, reason: str) -> None:
+    """An audit entry (staff only, before and after) when a decision puts a team on the other side of the cut-off.
+
+    Above the cut-off (rank within the places) and not accepted, or below it and accepted: the entry keeps the
+    rank, mean and places before, the status and the outcome after, and the decision's reason.
+    """
+    if row is None or row.rank is None:
+        return
+    accepted = outcome == Outcome.ACCEPTED
+    if row.above_cutoff == accepted:
+        return
+    places = application.intake.team_places
+    before = {"side": "above" if row.above_cutoff else "below", "rank": row.rank, "mean": str(row.mean)}
+    after = {"side": "above" if accepted else "below", "outcome": outcome, "status": str(STAGED_OF[outcome])}
+    Activity.record(
+        obj=application,
+        actor=by,
+        verb=(
+            _("moved the team above the cut-off: rank %(rank)d of %(places)d places, now accepted")
+            if accepted
+            else _("moved the team below the cut-off: rank %(rank)d of %(places)d places, now %(outcome)s")
+        )
+        % {"rank": row.rank, "places": places, "outcome": str(Outcome(outcome).label).lower()},
+        from_state=f"{before['side']}_cutoff",
+        to_state=f"{after['side']}_cutoff",
+        reason=reason,
+        audience=Audience.STAFF,
+        data={"cut_off": {"places": places, "before": before, "after": after}},
+    )
 
 
 def decision_record(

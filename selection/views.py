@@ -448,9 +448,11 @@ def ranking(request, intake_pk):
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     normalised = filters.get("view") == "normalised"
     sort = filters.get("sort") or "rank"
+    criteria = selectors.ranking_criteria(intake=intake)
     page_obj = selectors.ranking_page(
         intake=intake,
         settings=settings,
+        criteria=criteria,
         page=request.GET.get("page"),
         per_page=RANKING_PAGE_SIZE,
         country=filters.get("country") or "",
@@ -466,6 +468,8 @@ def ranking(request, intake_pk):
         "querystring": querystring_without_page(request),
         "filtered": bool(filters.get("country") or filters.get("flagged")),
         "by_rank": sort == "rank",
+        "criteria": criteria,
+        "tie_break_rule": selectors.tie_break_rule_text(settings, criteria),
         "filter": {"form": filter_form},  # what the shared filter form reads
         "normalised": normalised,
         "decision_form": decision_form,

@@ -25,7 +25,7 @@ def test_ranking_query_count(intake, make_application, rows, django_assert_num_q
         scored_review(application=application, scores=[3, 4])
         ReviewAssignmentFactory(application=application)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         result = ranking(intake=intake)
         [(r.countries, r.decision) for r in result]
 
@@ -39,9 +39,9 @@ def test_ranking_page_query_count(staff_client, intake, make_application, rows, 
     url = reverse("selection:ranking", args=[intake.pk])
     staff_client.get(url)
 
-    # The session, the user and their groups (3); the intake, settings, countries, count, the page's ranked
-    # slice, its organisations, decisions and reviewer totals; the accepted teams and the unreleased count.
-    with django_assert_num_queries(13):
+    # The session, the user and their groups (3); the intake, settings, countries, criteria, count, the page's
+    # ranked slice, its organisations, decisions and reviewer totals; the accepted teams and the unreleased count.
+    with django_assert_num_queries(14):
         response = staff_client.get(url)
 
     assert len(response.context["rows"]) == rows
