@@ -125,7 +125,7 @@ def ranking_table(request, intake) -> tuple[list, Iterable[list]]:
             row.reviews_assigned,
             row.spread,
             row.normalised,
-            row.application.get_status_display(),
+            row.status_label,
             *[mean for _criterion, mean in row.criterion_means],
         ]
         for row in ranking_iter(intake=intake)

@@ -30,7 +30,7 @@ def ranking_rows(rows):
             "tie at cut-off" if row.tie_at_cutoff else ("tie" if row.tie else ""),
             row.application.title,
             " ".join(row.countries),
-            row.application.get_status_display(),
+            row.status_label,
             _blank(row.mean),
             _blank(row.spread),
             row.reviews_done,

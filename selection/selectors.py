@@ -339,6 +339,11 @@ class RankingRow:
     criterion_means: list = field(default_factory=list)  # (criterion, mean score) in rubric order
 
     @property
+    def status_label(self) -> str:
+        """The status as people read it; Django's get_status_display re-translates every choice on each call."""
+        return _status_labels()[self.application.status]
+
+    @property
     def countries(self) -> list:
         return sorted({o.country.code for o in self.application.organisations.all()})
 
@@ -351,6 +356,20 @@ class RankingRow:
     def decision(self):
         decisions = list(self.application.decisions.all())
         return decisions[0] if decisions else None
+
+
+def _status_labels() -> dict[str, str]:
+    """Application statuses and their labels in the active language, translated once per language."""
+    from django.utils.translation import get_language
+
+    language = get_language()
+    labels = _STATUS_LABELS.get(language)
+    if labels is None:
+        labels = _STATUS_LABELS[language] = {value: str(label) for value, label in ApplicationStatus.choices}
+    return labels
+
+
+_STATUS_LABELS: dict[str, dict[str, str]] = {}
 
 
 def _z_scores(totals_by_reviewer: dict[int, list[Decimal]]) -> dict[int, tuple[Decimal, Decimal]]:
