@@ -15,9 +15,14 @@ import argparse
 import itertools
 import os
 import sys
+import time
 
 TARGET_P95_MS = 300
 TARGET_P99_MS = 1000
+LOGIN_ATTEMPTS = 3
+LOGIN_TIMEOUT_S = 900
+# Logged in and given up, counted by the simulated people; the measurement starts when all are done.
+LOGINS = {"in": 0, "failed": 0}
 
 
 def people() -> dict:
@@ -71,6 +76,7 @@ def user_classes(data: dict, password: str, totp_secret: str):
     import random
 
     from locust import HttpUser, between, task
+    from locust.exception import StopUser
 
     from bench.client import login, prepare
 
@@ -88,7 +94,18 @@ def user_classes(data: dict, password: str, totp_secret: str):
 
         def log_in(self, email):
             prepare(self.client, self.host)
-            login(self.client, self.host, email=email, password=password, totp_secret=totp_secret, name="login")
+            # Under load a login can take longer than the TOTP code's 30 s: try again with a fresh code.
+            for attempt in range(LOGIN_ATTEMPTS):
+                try:
+                    login(self.client, self.host, email=email, password=password, totp_secret=totp_secret, name="login")
+                except RuntimeError:
+                    self.client.cookies.clear()
+                    if attempt + 1 == LOGIN_ATTEMPTS:
+                        LOGINS["failed"] += 1
+                        raise StopUser from None
+                else:
+                    LOGINS["in"] += 1
+                    return
 
     class Applicant(Person):
         weight = 5
@@ -193,9 +210,13 @@ def run(base: str, classes, *, users: int, seconds: int, out=sys.stdout) -> int:
     env = Environment(user_classes=classes, host=base)
     runner = env.create_local_runner()
     runner.start(users, spawn_rate=max(1, users // 10))
-    # Wait until every person is in and logged in, then count from zero.
-    while runner.user_count < users:
+    # Wait until every person has logged in (password hashing is slow on purpose), then count from zero.
+    started = time.monotonic()
+    while LOGINS["in"] + LOGINS["failed"] < users and time.monotonic() - started < LOGIN_TIMEOUT_S:
         gevent.sleep(0.5)
+    out.write(
+        f"logged in: {LOGINS['in']} of {users} in {time.monotonic() - started:.0f} s; gave up: {LOGINS['failed']}\n"
+    )
     gevent.sleep(5)
     env.stats.reset_all()
     gevent.sleep(seconds)
@@ -224,6 +245,8 @@ def run(base: str, classes, *, users: int, seconds: int, out=sys.stdout) -> int:
         misses.append(f"p99 {p99:.0f} ms > {TARGET_P99_MS}")
     if total.num_failures:
         misses.append(f"{total.num_failures} errors")
+    if LOGINS["failed"]:
+        misses.append(f"{LOGINS['failed']} people could not log in")
     out.write(("over target: " + "; ".join(misses)) if misses else "targets met (p95 ≤ 300 ms, p99 ≤ 1 s, 0 errors)")
     out.write("\n")
     return len(misses)

@@ -53,6 +53,8 @@ def gunicorn(*, workers: int = 2, threads: int = 1, port: int | None = None):
             "--workers", str(workers),
             "--threads", str(threads),
             "--log-level", "warning",
+            # A slow page on a loaded machine is measured, not cut off after gunicorn's default 30 s.
+            "--timeout", "120",
         ]  # fmt: skip
         process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our own server command
         base = f"http://127.0.0.1:{port}"
@@ -61,7 +63,11 @@ def gunicorn(*, workers: int = 2, threads: int = 1, port: int | None = None):
             yield base
         finally:
             process.terminate()
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # workers still busy with requests a load test left behind
+                process.kill()
+                process.wait(timeout=30)
 
 
 def _wait_for(url: str, process, timeout: float = 60) -> None:
