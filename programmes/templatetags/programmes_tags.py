@@ -77,3 +77,14 @@ def intake_state_badge(intake):
     """A badge with the intake's state in words (needs its phases prefetched on lists)."""
     state = intake.state()
     return {"label": IntakeState(state).label, "css": STATE_BADGES.get(state, "text-bg-secondary")}
+
+
+@register.filter
+def phase_state(phase, intake):
+    """`{{ phase|phase_state:intake }}` → "past", "current" or "upcoming", by today's date in the intake's zone."""
+    from django.utils import timezone
+
+    today = intake.local(timezone.now()).date()
+    if phase.ends_on < today:
+        return "past"
+    return "current" if phase.starts_on <= today else "upcoming"
