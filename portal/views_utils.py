@@ -1,6 +1,8 @@
 """Helpers every app's views share: the staff-only guard and paginated lists that keep their filters."""
 
 from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 
 from .permissions import permission_required_404
 
@@ -22,3 +24,15 @@ def paginated(request, queryset, *, per_page: int) -> dict:
         "page_obj": Paginator(queryset, per_page).get_page(request.GET.get("page")),
         "querystring": querystring_without_page(request),
     }
+
+
+def render_fragment(request, template_name: str, context: dict, *, title: str, back_url: str = ""):
+    """An htmx fragment. Opened directly (a bookmark, a new tab, a screen reader's link list), the same
+    fragment comes inside a whole page: the portal's header, a title, the page's language."""
+    if request.htmx:
+        response = render(request, template_name, context)
+    else:
+        page = {"fragment_template": template_name, "fragment_title": title, "fragment_back_url": back_url}
+        response = render(request, "includes/fragment_page.html", {**context, **page})
+    patch_vary_headers(response, ("HX-Request",))
+    return response

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from accounts.rules import is_programme_staff
 from applications.models import Application
 from portal.exports import export_response
 from portal.permissions import forbidden_as_404, permission_required_404
-from portal.views_utils import paginated
+from portal.views_utils import paginated, render_fragment
 from portal.workflow import TransitionNotAllowed
 from programmes.models import Intake
 
@@ -116,7 +117,13 @@ def job_detail(request, pk):
 def job_status(request, pk):
     """htmx: the job's state box; it asks again every two seconds while the job is queued or running."""
     job = request.permission_object
-    return render(request, "reports/partials/job_status.html", {"job": job, "polling": job.status in ACTIVE_STATES})
+    return render_fragment(
+        request,
+        "reports/partials/job_status.html",
+        {"job": job, "polling": job.status in ACTIVE_STATES},
+        title=_("Report: %(name)s") % {"name": job.get_kind_display()},
+        back_url=reverse("reports:job", kwargs={"pk": job.pk}),
+    )
 
 
 @permission_required_404("reports.view_job", fn=_job)

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +20,7 @@ from applications.downloads import attachment_response
 from applications.models import Application
 from portal.exports import export_response
 from portal.permissions import forbidden_as_404, permission_required_404
-from portal.views_utils import paginated, querystring_without_page
+from portal.views_utils import paginated, querystring_without_page, render_fragment
 from programmes.display import local_datetime_text
 from programmes.models import Intake
 
@@ -410,6 +411,15 @@ def application_reviews(request, pk):
     for assignment in assignments:
         # One form per review, each with its own ids, so every label points at its own field.
         assignment.reopen_form = ReasonForm(label=_("Why reopen this review?"), auto_id=f"id_reopen_{assignment.pk}_%s")
+    # The submitted reviews. totals side by side (one dot each): how far apart the reviewers are.
+    spread = [
+        (str(a.reviewer), totals[a.review.pk])
+        for a in assignments
+        if not a.is_voided
+        and getattr(a, "review", None)
+        and a.review.is_submitted
+        and totals.get(a.review.pk) is not None
+    ]
     return render(
         request,
         "selection/application_reviews.html",
@@ -418,6 +428,7 @@ def application_reviews(request, pk):
             "intake": application.intake,
             "assignments": assignments,
             "totals": totals,
+            "spread": spread,
         },
     )
 
@@ -513,10 +524,12 @@ def _decide(request, intake, form, chosen_ids) -> bool:
 def balance(request, intake_pk):
     """The cohort balance panel alone, for htmx refreshes."""
     intake = _intake(intake_pk)
-    return render(
+    return render_fragment(
         request,
         "selection/partials/balance.html",
         {"intake": intake, "balance": selectors.cohort_balance(intake=intake)},
+        title=_("Cohort balance · %(intake)s") % {"intake": intake.name},
+        back_url=reverse("selection:ranking", kwargs={"intake_pk": intake.pk}),
     )
 
 

@@ -48,12 +48,14 @@ PAGES = {
     ],
     "reviewer": [("selection:queue", "none"), ("selection:review", "app_a")],
     "mentor": [
+        ("portal:dashboard", "none"),
         ("mentoring:my_teams", "none"),
         ("mentoring:team", "team_p"),
         ("mentoring:session_log", "team_p"),
         ("mentoring:session_detail", "coaching_session"),
     ],
     "participant": [
+        ("portal:dashboard", "none"),
         ("change_projects:dashboard", "project"),
         ("change_projects:plan", "project"),
         ("change_projects:reports", "project"),
@@ -68,6 +70,9 @@ PAGES = {
         ("selection:assignments", "intake"),
         ("selection:ranking", "intake"),
         ("selection:release", "intake"),
+        ("selection:balance", "intake"),  # an htmx fragment opened directly
+        ("selection:application_reviews", "app_a"),
+        ("reports:job_status", "report_job"),  # an htmx fragment opened directly
         ("selection:template_edit", "template_accepted"),
         ("mentoring:overview", "none"),
         ("change_projects:intake_overview", "intake_p_projects"),
