@@ -4,11 +4,14 @@ Idempotent: each application is found by its intake and title. Needs programmes.
 the “Leadership in Local Governance” programme it creates nothing.
 """
 
+from datetime import timedelta
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 
 from accounts.models import User
 from portal.models import Activity
+from portal.services import activities_redate
 from programmes.enums import CEFRLevel, MemberRoleType, OrganisationType
 from programmes.models import Programme
 
@@ -33,6 +36,22 @@ REASONS = {
     S.WAITLISTED_PENDING: "A strong project; the places went to teams from countries with fewer participants.",
     S.REJECTED_PENDING: "The outline describes a construction project rather than a change in how the council works.",
     S.WITHDRAWN: "Early elections were called and the council cannot commit staff time this year.",
+}
+# A past intake's history carries the dates it would have had: each team started in the intake's
+# first weeks and submitted before the deadline; screening, review and decisions followed in the weeks
+# after it. Days from the intake's closing:
+STEP_DAYS = {
+    S.SUBMITTED: -2,
+    S.WITHDRAWN: 12,
+    S.ELIGIBLE: 7,
+    S.INELIGIBLE: 7,
+    S.UNDER_REVIEW: 14,
+    S.ACCEPTED_PENDING: 45,
+    S.WAITLISTED_PENDING: 45,
+    S.REJECTED_PENDING: 45,
+    S.ACCEPTED: 52,
+    S.WAITLISTED: 52,
+    S.REJECTED: 52,
 }
 POL, OFF, CSO = MemberRoleType.POLITICIAN, MemberRoleType.OFFICIAL, MemberRoleType.CIVIL_SOCIETY
 
@@ -244,6 +263,18 @@ TEAMS = [
 MANDATE_PDF = b"%PDF-1.4\n% Demo mandate letter\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
+def _date_the_history(application, path, *, offset):
+    """Move a past intake's application and its feed to the days they would have happened (not today)."""
+    intake = application.intake
+    started = intake.opens_at + timedelta(days=10 + offset, hours=9)
+    dates = [started] + [intake.closes_at + timedelta(days=STEP_DAYS[step], hours=offset) for step in path]
+    activities_redate(obj=application, dates=dates)
+    submitted = dates[path.index(S.SUBMITTED) + 1] if S.SUBMITTED in path else None
+    Application.objects.filter(pk=application.pk).update(
+        created_at=started, submitted_at=submitted, updated_at=dates[-1]
+    )
+
+
 def _user(email, name, country, position, organisation, gender):
     from accounts.demo import demo_user
 
@@ -343,5 +374,7 @@ def seed(*, stdout) -> None:
         for step in PATHS[status]:
             by = contact if step in (S.SUBMITTED, S.WITHDRAWN) else staff
             application_transition(application=application, to=step, by=by, reason=REASONS.get(step, ""), notify=False)
+        if key == "past":
+            _date_the_history(application, PATHS[status], offset=created)
         created += 1
     stdout.write(f"Applications: {created} created ({len(TEAMS)} in the demo)")

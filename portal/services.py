@@ -44,3 +44,24 @@ def calendar_feed_ics(*, token: str) -> bytes | None:
     CalendarFeed.objects.filter(pk=feed.pk).update(last_fetched_at=timezone.now())
     with translation.override(feed.user.preferred_language or settings.LANGUAGE_CODE):
         return calendar_ics(calendar_events_for(feed.user), name=_("My programme"), refresh_hours=6)
+
+
+@transaction.atomic
+def activities_redate(*, obj, dates: list) -> int:
+    """Demo data: give an object's own feed entries, oldest first, the moments in `dates` (the last one repeats).
+
+    The demo writes a past intake's history today; this puts it back when it would have happened.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Activity
+
+    entries = list(
+        Activity.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk).order_by(
+            "created_at", "pk"
+        )
+    )
+    for index, entry in enumerate(entries):
+        entry.created_at = dates[min(index, len(dates) - 1)]
+    Activity.objects.bulk_update(entries, ["created_at"])
+    return len(entries)
