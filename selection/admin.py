@@ -21,8 +21,8 @@ class SelectionSettingsAdmin(SimpleHistoryAdmin):
 
 @admin.register(ConflictDeclaration)
 class ConflictDeclarationAdmin(SimpleHistoryAdmin):
-    list_display = ["application", "reviewer", "has_conflict", "kind", "declared_by", "updated_at"]
-    list_filter = ["has_conflict", "kind"]
+    list_display = ["application", "reviewer", "has_conflict", "kind", "status", "declared_by", "updated_at"]
+    list_filter = ["has_conflict", "kind", "status"]
 
 
 @admin.register(ReviewAssignment)

@@ -287,3 +287,35 @@ def confirmation_reminder_send(*, confirmation) -> None:
         },
         user=application.contact_person,
     )
+
+
+def conflict_declared_email_send(*, declaration_id: int) -> int:
+    """Tell programme staff that a reviewer declared a conflict; returns how many were e-mailed (once each)."""
+    from accounts.models import PROGRAMME_STAFF_GROUP, User
+
+    from .models import ConflictDeclaration
+    from .selectors import selection_settings_for, valid_review_count
+
+    declaration = ConflictDeclaration.objects.select_related("application__intake__programme", "reviewer").get(
+        pk=declaration_id
+    )
+    intake = declaration.application.intake
+    context = {
+        "declaration": declaration,
+        "intake": intake,
+        "valid_reviews": valid_review_count(application=declaration.application),
+        "required": selection_settings_for(intake=intake).reviews_required,
+        "base_url": settings.PORTAL_BASE_URL,
+    }
+    staff = User.objects.filter(groups__name=PROGRAMME_STAFF_GROUP, is_active=True).order_by("pk")
+    sent = 0
+    for user in staff:
+        with for_recipient(user):
+            declared_at = local_datetime_text(intake, declaration.updated_at)
+            values = {**context, "recipient": user, "declared_at": declared_at}
+            subject = render_to_string("selection/email/conflict_declared_subject.txt", values).strip()
+            body = render_to_string("selection/email/conflict_declared.txt", values)
+        # Keyed by the declaration's moment and the recipient: a retried task does not send it twice.
+        key = f"conflict:{declaration.pk}:{declaration.updated_at.timestamp()}:{user.pk}"
+        sent += send_once(key=key, subject=subject, body=body, to=[user.email])
+    return sent

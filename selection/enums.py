@@ -12,6 +12,13 @@ class ConflictKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class ConflictStatus(models.TextChoices):
+    """Whether a declared conflict stands, or staff kept the reviewer despite it (with a written justification)."""
+
+    DECLARED = "declared", _("Stands")
+    WAIVED = "waived", _("Reviewer kept by staff")
+
+
 class Recommendation(models.TextChoices):
     ACCEPT = "accept", _("Accept")
     WAITLIST = "waitlist", _("Waiting list")

@@ -27,6 +27,7 @@ class SettingsForm(_Crispy, forms.ModelForm):
             "review_deadline",
             "reminder_days",
             "confirmation_days",
+            "reviews_required",
             "spread_threshold",
             "tie_break_criterion",
             "tie_break_spread",
@@ -37,7 +38,12 @@ class SettingsForm(_Crispy, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["tie_break_criterion"].queryset = self.instance.intake.criteria.order_by("order", "pk")
         self.fields["tie_break_criterion"].empty_label = _("No criterion: equal means share a rank")
+        # Not sent (an older form, a script): the saved value stays.
+        self.fields["reviews_required"].required = False
         self._helper()
+
+    def clean_reviews_required(self):
+        return self.cleaned_data.get("reviews_required") or self.instance.reviews_required
 
 
 class ReviewerAddForm(_Crispy, forms.Form):

@@ -12,7 +12,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .enums import AssignmentStatus, ConfirmationStatus, ConflictKind, Outcome, Recommendation, ReviewStatus
+from .enums import (
+    AssignmentStatus,
+    ConfirmationStatus,
+    ConflictKind,
+    ConflictStatus,
+    Outcome,
+    Recommendation,
+    ReviewStatus,
+)
 
 
 def _token() -> str:
@@ -32,6 +40,12 @@ class SelectionSettings(models.Model):
     )
     confirmation_days = models.PositiveSmallIntegerField(
         _("days an accepted team has to confirm"), default=14, validators=[MinValueValidator(1), MaxValueValidator(90)]
+    )
+    reviews_required = models.PositiveSmallIntegerField(
+        _("valid reviews each application needs"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("Submitted reviews that are not voided by a conflict; the pages show how many are still missing."),
     )
     spread_threshold = models.DecimalField(
         _("flag when reviewers differ by more than (points of 100)"),
@@ -103,7 +117,8 @@ class ConflictDeclaration(models.Model):
     """A reviewer's answer to “do you have a conflict of interest with this application?”.
 
     One per reviewer and application; a later change (e.g. staff marking a conflict) updates it and
-    the history keeps every earlier answer.
+    the history keeps every earlier answer. A declared conflict stands (`declared`) unless staff keep
+    the reviewer with a written justification (`waived`, through `selection.workflows.CONFLICT_WORKFLOW`).
     """
 
     application = models.ForeignKey(
@@ -115,6 +130,9 @@ class ConflictDeclaration(models.Model):
     note = models.TextField(_("note"), blank=True)
     declared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("declared by")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ConflictStatus.choices, default=ConflictStatus.DECLARED
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -131,10 +149,24 @@ class ConflictDeclaration(models.Model):
                 | models.Q(has_conflict=True, kind__in=ConflictKind.values),
                 name="conflict_kind_valid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(status=ConflictStatus.DECLARED)
+                | models.Q(status=ConflictStatus.WAIVED, has_conflict=True),
+                name="conflict_status_valid",
+            ),
         ]
 
     def __str__(self):
         return f"{self.reviewer} — {self.application}"
+
+    @property
+    def stands(self) -> bool:
+        """A conflict that keeps the reviewer away from the application."""
+        return self.has_conflict and self.status == ConflictStatus.DECLARED
+
+    @property
+    def activity_parent(self):
+        return self.application
 
 
 class ReviewAssignment(models.Model):

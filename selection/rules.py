@@ -5,24 +5,31 @@ comments or totals, neither before nor after submitting. Programme staff see eve
 """
 
 import rules
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from accounts.rules import is_programme_staff
 
-from .enums import AssignmentStatus
+from .enums import AssignmentStatus, ConflictStatus
 from .models import ConflictDeclaration, ReviewAssignment
+
+# A conflict keeps the reviewer away unless staff kept them despite it (with a written justification).
+STANDING_CONFLICT = Q(has_conflict=True, status=ConflictStatus.DECLARED)
+CLEARED = Q(has_conflict=False) | Q(status=ConflictStatus.WAIVED)
 
 
 def _review_access(user, application) -> tuple[bool, bool, bool]:
-    """(assigned and active, declared a conflict, declared none) in one query."""
+    """(assigned and active, a declared conflict that stands, cleared to score) in one query.
+
+    Cleared: declared no conflict, or staff kept the reviewer despite a declared one.
+    """
     if application is None or not user.is_authenticated:
         return False, False, False
     declarations = ConflictDeclaration.objects.filter(application=OuterRef("application"), reviewer=user)
     row = (
         ReviewAssignment.objects.filter(application=application, reviewer=user, status=AssignmentStatus.ACTIVE)
         .annotate(
-            conflict=Exists(declarations.filter(has_conflict=True)),
-            cleared=Exists(declarations.filter(has_conflict=False)),
+            conflict=Exists(declarations.filter(STANDING_CONFLICT)),
+            cleared=Exists(declarations.filter(CLEARED)),
         )
         .values_list("conflict", "cleared")
         .first()
@@ -44,7 +51,7 @@ def can_review(user, application) -> bool:
 
 @rules.predicate
 def can_read_for_review(user, application) -> bool:
-    """May read the application's content and files and score it: assigned, and declared no conflict."""
+    """May read the application's content and files and score it: assigned and cleared (see _review_access)."""
     assigned, conflict, cleared = _review_access(user, application)
     return assigned and not conflict and cleared
 

@@ -21,15 +21,17 @@ from django.db.models import (
     Exists,
     F,
     Func,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
     Sum,
+    Value,
     prefetch_related_objects,
 )
-from django.db.models.functions import Round
+from django.db.models.functions import Coalesce, Round
 from django.utils.translation import gettext as _
 
 from applications.enums import (
@@ -105,6 +107,15 @@ def selection_settings_for(*, intake) -> SelectionSettings:
         except SelectionSettings.DoesNotExist:
             return SelectionSettings(intake=intake)
     return SelectionSettings.objects.filter(intake=intake).first() or SelectionSettings(intake=intake)
+
+
+def reviews_required_for(intake) -> int:
+    """The intake's required valid reviews per application; no query when the settings came with the intake
+    (`select_related("selection_settings")`)."""
+    try:
+        return intake.selection_settings.reviews_required
+    except SelectionSettings.DoesNotExist:
+        return SelectionSettings._meta.get_field("reviews_required").default
 
 
 def reviews_with_totals(*, intake) -> QuerySet:
@@ -662,11 +673,35 @@ def intake_reviewer_ids(*, intake) -> set[int]:
     return set(IntakeRole.objects.filter(intake=intake, role=IntakeRoleType.REVIEWER).values_list("user_id", flat=True))
 
 
+def _count_subquery(queryset, field_name: str):
+    """A correlated count (0 when none) of `queryset` rows grouped by `field_name`."""
+    counted = queryset.order_by().values(field_name).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _valid_reviews_subquery(application_ref: str = "pk"):
+    """How many counted reviews (submitted, not voided) an application has."""
+    from .models import Review
+
+    return _count_subquery(
+        Review.objects.filter(COUNTED_REVIEW, assignment__application=OuterRef(application_ref)),
+        "assignment__application",
+    )
+
+
+def valid_review_count(*, application) -> int:
+    """Counted reviews of one application: submitted and not voided by a conflict (one query)."""
+    from .models import Review
+
+    return Review.objects.filter(COUNTED_REVIEW, assignment__application=application).count()
+
+
 def applications_for_assignment(*, intake) -> QuerySet[Application]:
-    """Applications reviewers can be assigned to, with their countries and active assignments (narrow rows)."""
+    """Applications reviewers can be assigned to, with their countries, active assignments and valid reviews."""
     return (
         Application.objects.filter(intake=intake, status__in=sorted(IN_SELECTION_STATES))
         .only("pk", "intake_id", "status", "title")
+        .annotate(valid_reviews=_valid_reviews_subquery())
         .prefetch_related(
             "organisations",
             Prefetch(
@@ -682,9 +717,20 @@ def applications_for_assignment(*, intake) -> QuerySet[Application]:
 
 
 def conflicts_for_intake(*, intake) -> QuerySet[ConflictDeclaration]:
+    """The intake's declarations, conflicts first, with the application's valid reviews and active reviewers.
+
+    The two counts say whether a replacement reviewer is needed (one query for the page).
+    """
     return (
         ConflictDeclaration.objects.filter(application__intake=intake)
         .select_related("application", "reviewer", "declared_by")
+        .annotate(
+            valid_reviews=_valid_reviews_subquery("application"),
+            active_reviewers=_count_subquery(
+                ReviewAssignment.objects.filter(application=OuterRef("application"), status=AssignmentStatus.ACTIVE),
+                "application",
+            ),
+        )
         .order_by("-has_conflict", "-updated_at", "pk")
     )
 
@@ -983,6 +1029,13 @@ def confirmations_for_intake(*, intake) -> list:
         Confirmation.objects.filter(application__intake=intake)
         .select_related("application__contact_person")
         .order_by("closed_at", "application__title")
+    )
+
+
+def counted_reviews(assignments: list[ReviewAssignment]) -> int:
+    """How many of these assignments have a review that counts (submitted, assignment not voided); no query."""
+    return sum(
+        1 for a in assignments if not a.is_voided and getattr(a, "review", None) is not None and a.review.is_submitted
     )
 
 

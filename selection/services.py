@@ -31,7 +31,7 @@ from programmes.models import IntakeRole
 from programmes.services import intake_role_give
 
 from .emails import render_placeholders
-from .enums import AssignmentStatus, ConfirmationStatus, ConflictKind, Outcome, ReviewStatus
+from .enums import AssignmentStatus, ConfirmationStatus, ConflictKind, ConflictStatus, Outcome, ReviewStatus
 from .models import (
     Confirmation,
     ConflictDeclaration,
@@ -43,8 +43,9 @@ from .models import (
     ReviewerInvitation,
     SelectionSettings,
 )
+from .rules import CLEARED, STANDING_CONFLICT
 from .selectors import ranking, ranking_rows_for, rows_ranked_above
-from .workflows import ASSIGNMENT_WORKFLOW, CONFIRMATION_WORKFLOW, REVIEW_WORKFLOW
+from .workflows import ASSIGNMENT_WORKFLOW, CONFIRMATION_WORKFLOW, CONFLICT_WORKFLOW, REVIEW_WORKFLOW
 
 ACTIVE = AssignmentStatus.ACTIVE
 
@@ -119,7 +120,13 @@ def _void(assignment: ReviewAssignment, *, by, reason: str) -> None:
 
 @transaction.atomic
 def conflict_declare(*, application, reviewer, has_conflict: bool, kind: str = "", note: str = ""):
-    """The reviewer's own answer, given before they see the application. A conflict ends the assignment."""
+    """The reviewer's own answer, given before they see the application.
+
+    A conflict ends the assignment and programme staff are e-mailed after commit (to keep the reviewer
+    with a justification, or to assign a replacement).
+    """
+    from .tasks import send_conflict_declared_email
+
     assignment = ReviewAssignment.objects.filter(application=application, reviewer=reviewer, status=ACTIVE).first()
     if assignment is None:
         raise Forbidden("no active assignment")
@@ -140,6 +147,7 @@ def conflict_declare(*, application, reviewer, has_conflict: bool, kind: str = "
     )
     if has_conflict:
         _void(assignment, by=reviewer, reason=_("Conflict of interest declared by the reviewer."))
+        _on_commit(send_conflict_declared_email, declaration.pk)
     return declaration
 
 
@@ -153,6 +161,11 @@ def conflict_mark_by_staff(*, application, reviewer, kind: str, note: str, by) -
         raise ValidationError(_("Please say what kind of conflict it is."), code="kind")
     if not note.strip():
         raise ValidationError(_("Please write a note on the conflict."), code="note")
+    kept = ConflictDeclaration.objects.filter(
+        application=application, reviewer=reviewer, status=ConflictStatus.WAIVED
+    ).first()
+    if kept is not None:
+        transition(workflow=CONFLICT_WORKFLOW, obj=kept, to=ConflictStatus.DECLARED, by=by, reason=note)
     declaration, _created = ConflictDeclaration.objects.update_or_create(
         application=application,
         reviewer=reviewer,
@@ -160,6 +173,32 @@ def conflict_mark_by_staff(*, application, reviewer, kind: str, note: str, by) -
     )
     for assignment in ReviewAssignment.objects.filter(application=application, reviewer=reviewer, status=ACTIVE):
         _void(assignment, by=by, reason=_("Conflict of interest: %(note)s") % {"note": note})
+    return declaration
+
+
+@transaction.atomic
+def conflict_keep_reviewer(*, declaration, by, justification: str) -> ConflictDeclaration:
+    """Staff keep a reviewer despite a declared conflict, with a written justification (in the feed).
+
+    The reviewer's voided assignment for the application is reinstated (its submitted review counts
+    again); the reviewer may then read and score the application.
+    """
+    if not declaration.stands:
+        raise ValidationError(_("There is no standing conflict to set aside here."), code="not_standing")
+    if declaration.application.status not in IN_SELECTION_STATES:
+        raise ValidationError(_("This application is no longer in selection."), code="status")
+    if not justification.strip():
+        raise ValidationError(_("Please write why the reviewer may review this application."), code="justification")
+    transition(workflow=CONFLICT_WORKFLOW, obj=declaration, to=ConflictStatus.WAIVED, by=by, reason=justification)
+    application, reviewer = declaration.application, declaration.reviewer
+    if not ReviewAssignment.objects.filter(application=application, reviewer=reviewer, status=ACTIVE).exists():
+        voided = (
+            ReviewAssignment.objects.filter(application=application, reviewer=reviewer, status=AssignmentStatus.VOIDED)
+            .order_by("-voided_at", "-pk")
+            .first()
+        )
+        if voided is not None:
+            transition(workflow=ASSIGNMENT_WORKFLOW, obj=voided, to=ACTIVE, by=by, reason=justification, notify=False)
     return declaration
 
 
@@ -186,7 +225,7 @@ def assignment_problem(*, application, reviewer, conflicted: set[tuple[int, int]
         has_conflict = (application.pk, reviewer.pk) in conflicted
     else:
         has_conflict = ConflictDeclaration.objects.filter(
-            application=application, reviewer=reviewer, has_conflict=True
+            STANDING_CONFLICT, application=application, reviewer=reviewer
         ).exists()
     if has_conflict:
         return _("has a conflict of interest with this application")
@@ -290,7 +329,7 @@ def assignments_auto(*, intake, per_application: int, by, seed: int | None = Non
         if reviewer_id in load:
             load[reviewer_id] += 1
     conflicted = set(
-        ConflictDeclaration.objects.filter(application__intake=intake, has_conflict=True).values_list(
+        ConflictDeclaration.objects.filter(STANDING_CONFLICT, application__intake=intake).values_list(
             "application_id", "reviewer_id"
         )
     )
@@ -346,9 +385,7 @@ def assignment_reassign(*, assignment, to_reviewer, by, reason: str = "") -> Rev
 def _ensure_reviewer_may_score(assignment, by) -> None:
     if assignment.reviewer_id != by.pk or assignment.is_voided:
         raise Forbidden("not this reviewer's active assignment")
-    if not ConflictDeclaration.objects.filter(
-        application_id=assignment.application_id, reviewer=by, has_conflict=False
-    ).exists():
+    if not ConflictDeclaration.objects.filter(CLEARED, application_id=assignment.application_id, reviewer=by).exists():
         raise Forbidden("no declaration of no conflict")
 
 

@@ -33,6 +33,13 @@ def send_decision_email(decision_id: int) -> None:
     decision_email_send(decision_id=decision_id)
 
 
+@shared_task(name="selection.send_conflict_declared_email", **EMAIL_TASK_OPTIONS)
+def send_conflict_declared_email(declaration_id: int) -> int:
+    from .emails import conflict_declared_email_send
+
+    return conflict_declared_email_send(declaration_id=declaration_id)
+
+
 @shared_task(name="selection.review_reminders_daily")
 def review_reminders_daily() -> int:
     from .services import reviews_remind

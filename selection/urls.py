@@ -22,6 +22,7 @@ urlpatterns = [
     path("intakes/<int:intake_pk>/assignments/", views.assignments, name="assignments"),
     path("assignments/<int:pk>/reassign/", views.reassign, name="reassign"),
     path("intakes/<int:intake_pk>/conflicts/", views.conflicts, name="conflicts"),
+    path("conflicts/<int:pk>/keep/", views.conflict_keep, name="conflict_keep"),
     path("applications/<int:pk>/reviews/", views.application_reviews, name="application_reviews"),
     path("review/<int:pk>/reopen/", views.review_reopen, name="review_reopen"),
     path("intakes/<int:intake_pk>/ranking/", views.ranking, name="ranking"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import User
 from applications.display import section_answers
 from applications.downloads import attachment_response
+from applications.enums import IN_SELECTION_STATES
 from applications.models import Application
 from portal.exports import export_response
 from portal.permissions import forbidden_as_404, permission_required_404
@@ -52,7 +53,7 @@ from .forms import (
     StaffConflictForm,
     TemplateForm,
 )
-from .models import Confirmation, Review, ReviewAssignment
+from .models import Confirmation, ConflictDeclaration, Review, ReviewAssignment
 
 PAGE_SIZE = 25
 # The ranking shows more rows a page: a committee reads down to the cut-off and a little beyond.
@@ -65,7 +66,8 @@ def _errors(request, exc: ValidationError) -> None:
 
 
 def _intake(intake_pk) -> Intake:
-    return get_object_or_404(Intake.objects.select_related("programme"), pk=intake_pk)
+    # With its selection settings (or none), read in the same query.
+    return get_object_or_404(Intake.objects.select_related("programme", "selection_settings"), pk=intake_pk)
 
 
 # Every staff page of selection: programme staff only, 404 for anyone else.
@@ -308,7 +310,9 @@ def assignments(request, intake_pk):
         "applications": selectors.applications_in_selection(intake=intake),
         "reviewers": selectors.reviewers_queryset(intake=intake),
     }
-    one = AssignOneForm(request.POST if action == "one" else None, prefix="one", **kwargs)
+    # From the conflicts page or the staff e-mail: a replacement for this application.
+    initial = {"application": request.GET.get("application")} if request.GET.get("application", "").isdigit() else {}
+    one = AssignOneForm(request.POST if action == "one" else None, prefix="one", initial=initial, **kwargs)
     bulk = AssignBulkForm(request.POST if action == "bulk" else None, prefix="bulk", **kwargs)
     auto = AssignAutoForm(request.POST if action == "auto" else None, prefix="auto")
     form = {"one": one, "bulk": bulk, "auto": auto}.get(action)
@@ -317,6 +321,7 @@ def assignments(request, intake_pk):
     # A page of rows at a time: an intake has hundreds of applications in selection.
     page = paginated(request, selectors.applications_for_assignment(intake=intake), per_page=PAGE_SIZE)
     context = {"intake": intake, "rows": list(page["page_obj"].object_list), "one": one, "bulk": bulk, "auto": auto}
+    context["reviews_required"] = selectors.reviews_required_for(intake)
     return render(request, "selection/assignments.html", {**context, **page})
 
 
@@ -395,17 +400,42 @@ def conflicts(request, intake_pk):
             messages.success(request, _("The conflict is recorded; that reviewer's scores no longer count."))
             return redirect("selection:conflicts", intake_pk=intake.pk)
     filterset = ConflictFilter(request.GET or None, queryset=selectors.conflicts_for_intake(intake=intake))
+    context = {"intake": intake, "form": form, "filter": filterset, "in_selection": IN_SELECTION_STATES}
+    context["reviews_required"] = selectors.reviews_required_for(intake)
     return render(
-        request,
-        "selection/conflicts.html",
-        {"intake": intake, "form": form, "filter": filterset, **paginated(request, filterset.qs, per_page=PAGE_SIZE)},
+        request, "selection/conflicts.html", {**context, **paginated(request, filterset.qs, per_page=PAGE_SIZE)}
     )
+
+
+@staff_only
+def conflict_keep(request, pk):
+    """Keep a reviewer despite a declared conflict, with a written justification (recorded in the feed)."""
+    declaration = get_object_or_404(
+        ConflictDeclaration.objects.select_related("application__intake__programme", "reviewer"), pk=pk
+    )
+    intake = declaration.application.intake
+    form = ReasonForm(request.POST or None, label=_("Why may this reviewer review this application? (staff only)"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.conflict_keep_reviewer(
+                declaration=declaration, by=request.user, justification=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(
+                request, _("%(name)s stays a reviewer of this application.") % {"name": declaration.reviewer}
+            )
+            return redirect("selection:conflicts", intake_pk=intake.pk)
+    return render(request, "selection/conflict_keep.html", {"intake": intake, "declaration": declaration, "form": form})
 
 
 @staff_only
 def application_reviews(request, pk):
     """Staff: every review of one application, voided ones included and marked."""
-    application = get_object_or_404(Application.objects.select_related("intake__programme"), pk=pk)
+    application = get_object_or_404(
+        Application.objects.select_related("intake__programme", "intake__selection_settings"), pk=pk
+    )
     assignments = selectors.assignments_for_application(application=application)
     totals = selectors.review_totals_for_application(application=application)
     for assignment in assignments:
@@ -429,6 +459,8 @@ def application_reviews(request, pk):
             "assignments": assignments,
             "totals": totals,
             "spread": spread,
+            "valid_reviews": selectors.counted_reviews(assignments),
+            "reviews_required": selectors.reviews_required_for(application.intake),
         },
     )
 

@@ -2,6 +2,9 @@
 
 - a review: draft → submitted by its own reviewer; submitted → draft (reopened) by staff;
 - a review assignment: active → voided by staff, or by its reviewer declaring a conflict;
+  voided → active (reinstated) by staff keeping a reviewer despite a declared conflict, with a reason;
+- a conflict declaration: declared → waived by staff (the reviewer is kept; a written justification),
+  waived → declared by staff marking the conflict again;
 - a confirmation: pending → confirmed or declined by the team's contact person (the e-mailed
   link stands for them), pending → expired by the system (the daily beat task).
 
@@ -17,7 +20,7 @@ from accounts.rules import is_programme_staff
 from portal.models import Audience
 from portal.workflow import Transition, Workflow
 
-from .enums import AssignmentStatus, ConfirmationStatus, ReviewStatus
+from .enums import AssignmentStatus, ConfirmationStatus, ConflictStatus, ReviewStatus
 
 
 @rules.predicate
@@ -50,12 +53,18 @@ def _stamp_voided(assignment, *, by, reason, **_kwargs):
     return ["voided_at", "voided_by", "voided_reason"]
 
 
+def _clear_voided(assignment, **_kwargs):
+    # The activity feed and the history keep when and why it was voided.
+    assignment.voided_at, assignment.voided_by, assignment.voided_reason = None, None, ""
+    return ["voided_at", "voided_by", "voided_reason"]
+
+
 def _stamp_closed(confirmation, **_kwargs):
     confirmation.closed_at = timezone.now()
     return ["closed_at"]
 
 
-R, A, C = ReviewStatus, AssignmentStatus, ConfirmationStatus
+R, A, C, K = ReviewStatus, AssignmentStatus, ConfirmationStatus, ConflictStatus
 
 REVIEW_WORKFLOW = Workflow(
     name="review",
@@ -91,6 +100,37 @@ ASSIGNMENT_WORKFLOW = Workflow(
             audience=Audience.STAFF,
             reason_required=True,
             effects=(_stamp_voided,),
+        ),
+        Transition(
+            A.VOIDED,
+            A.ACTIVE,
+            allowed=is_programme_staff,
+            verb=_("reinstated a review assignment"),
+            audience=Audience.STAFF,
+            reason_required=True,
+            effects=(_clear_voided,),
+        ),
+    ],
+)
+
+CONFLICT_WORKFLOW = Workflow(
+    name="conflict of interest",
+    transitions=[
+        Transition(
+            K.DECLARED,
+            K.WAIVED,
+            allowed=is_programme_staff,
+            verb=_("kept the reviewer despite a declared conflict of interest"),
+            audience=Audience.STAFF,
+            reason_required=True,
+        ),
+        Transition(
+            K.WAIVED,
+            K.DECLARED,
+            allowed=is_programme_staff,
+            verb=_("marked the conflict of interest as standing again"),
+            audience=Audience.STAFF,
+            reason_required=True,
         ),
     ],
 )

@@ -77,7 +77,8 @@ def world() -> SimpleNamespace:
     w.review = ReviewFactory(assignment__application=w.app_a)
     w.assignment = w.review.assignment
     w.reviewer = w.assignment.reviewer
-    w.conflicted = ConflictDeclarationFactory(application=w.app_a, conflict=True).reviewer
+    w.conflict_a = ConflictDeclarationFactory(application=w.app_a, conflict=True)
+    w.conflicted = w.conflict_a.reviewer
     IntakeRoleFactory(intake=w.intake, user=w.conflicted, role=IntakeRoleType.REVIEWER)
     ReviewAssignmentFactory(application=w.app_b, reviewer=w.conflicted)
     w.reviewer_invitation = ReviewerInvitation.objects.create(intake=w.intake, email="new.reviewer@example.org")

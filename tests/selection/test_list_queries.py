@@ -107,7 +107,7 @@ def test_confirmations_query_count(staff_client, intake, make_application, rows,
         scored_review(application=make_application(waitlisted=True, under_review=False), scores=[2, 5])
 
     response = _assert_queries(
-        staff_client, reverse("selection:confirmations", args=[intake.pk]), 8, django_assert_num_queries
+        staff_client, reverse("selection:confirmations", args=[intake.pk]), 7, django_assert_num_queries
     )
 
     assert len(response.context["confirmations"]) == rows

@@ -39,9 +39,9 @@ def test_ranking_page_query_count(staff_client, intake, make_application, rows, 
     url = reverse("selection:ranking", args=[intake.pk])
     staff_client.get(url)
 
-    # The session, the user and their groups (3); the intake, settings, countries, criteria, count, the page's
-    # ranked slice, its organisations, decisions and reviewer totals; the accepted teams and the unreleased count.
-    with django_assert_num_queries(14):
+    # The session, the user and their groups (3); the intake with its settings, countries, criteria, count, the
+    # page's ranked slice, its organisations, decisions and reviewer totals; the accepted teams, the unreleased count.
+    with django_assert_num_queries(13):
         response = staff_client.get(url)
 
     assert len(response.context["rows"]) == rows

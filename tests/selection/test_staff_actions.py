@@ -159,7 +159,13 @@ def test_reopen_of_a_draft_says_it_is_not_submitted(client, staff, make_applicat
 
 
 def _settings_data(**changes):
-    data = {"review_deadline": "", "reminder_days": "3", "confirmation_days": "14", "spread_threshold": "20"}
+    data = {
+        "review_deadline": "",
+        "reminder_days": "3",
+        "confirmation_days": "14",
+        "reviews_required": "2",
+        "spread_threshold": "20",
+    }
     return {**data, **changes}
 
 
