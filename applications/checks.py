@@ -81,6 +81,16 @@ def composition(application) -> Composition:
     ]:
         if counts[role] < minimum:
             result.problems.append(text % {"min": minimum, "count": counts[role]})
+    women = sum(1 for m in members if m.gender == "woman")
+    if women < intake.min_women:
+        result.problems.append(
+            ngettext(
+                "The team needs at least %(min)d woman; it has %(count)d.",
+                "The team needs at least %(min)d women; it has %(count)d.",
+                intake.min_women,
+            )
+            % {"min": intake.min_women, "count": women}
+        )
     for member in members:
         if not member.role_type:
             result.problems.append(
@@ -88,7 +98,6 @@ def composition(application) -> Composition:
                 % {"name": member.user.get_full_name()}
             )
     if intake.warn_gender_imbalance and size >= 2:
-        women = sum(1 for m in members if m.gender == "woman")
         men = sum(1 for m in members if m.gender == "man")
         # Unbalanced when the smaller group is under a third of the team.
         if min(women, men) * 3 < size:

@@ -189,13 +189,36 @@ class ScreeningForm(forms.Form):
         label=_("Reason (sent to the team)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        help_text=_("Required when the application is not eligible."),
+        help_text=_("Required when the application is not eligible, and when you change an earlier screening."),
     )
+    justification = forms.CharField(
+        label=_("Why is it eligible although a check fails? (staff only)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Required to mark it eligible: kept in the activity feed for staff, never sent to the team."),
+    )
+
+    def __init__(self, *args, failing=(), current_status="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.failing = list(failing)
+        # Screened before (eligible or not): choosing the other way is a reversal and needs a comment.
+        self.screened_as = {"eligible": True, "ineligible": False}.get(str(current_status))
+        if not self.failing:
+            del self.fields["justification"]
 
     def clean(self):
         data = super().clean()
-        if data.get("decision") is False and not data.get("reason", "").strip():
+        decision, reason = data.get("decision"), data.get("reason", "").strip()
+        if decision is False and not reason:
             self.add_error("reason", _("Please give the reason the application is not eligible."))
+        elif decision is not None and self.screened_as is not None and decision != self.screened_as and not reason:
+            self.add_error("reason", _("Please write why the screening decision changes."))
+        if decision is True and self.failing and not data.get("justification", "").strip():
+            self.add_error(
+                "justification",
+                _("The application fails these checks: %(checks)s. Please write why it is eligible all the same.")
+                % {"checks": ", ".join(map(str, self.failing))},
+            )
         return data
 
 

@@ -321,12 +321,52 @@ def application_reopen(*, application: Application, by, reason: str) -> Activity
     return application_transition(application=application, to=ApplicationStatus.DRAFT, by=by, reason=reason)
 
 
-def application_screen(*, application: Application, by, eligible: bool, reason: str) -> Activity:
-    """Staff's eligibility decision; the team is told by e-mail."""
+def failed_eligibility_checks(*, application) -> list[str]:
+    """The labels of the screening checks the application fails (prefilled from its data)."""
+    from .checks import eligibility_checks
+    from .selectors import earlier_participants
+
+    checks = eligibility_checks(application, earlier_participants(application=application))
+    return [str(check.label) for check in checks if not check.ok]
+
+
+SCREENED = frozenset({ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE})
+
+
+@transaction.atomic
+def application_screen(
+    *, application: Application, by, eligible: bool, reason: str, justification: str = ""
+) -> Activity:
+    """Staff's eligibility decision; the team is told by e-mail (with `reason`).
+
+    Marking eligible an application that fails a check needs a written `justification`, kept in the
+    feed for staff only with the checks it overrides. Reversing an earlier screening needs a reason.
+    """
+    to = ApplicationStatus.ELIGIBLE if eligible else ApplicationStatus.INELIGIBLE
     if not eligible and not reason.strip():
         raise ValidationError(_("Please give the reason the application is not eligible."), code="reason")
-    to = ApplicationStatus.ELIGIBLE if eligible else ApplicationStatus.INELIGIBLE
-    return application_transition(application=application, to=to, by=by, reason=reason)
+    if application.status in SCREENED and application.status != to and not reason.strip():
+        raise ValidationError(_("Please write why the screening decision changes."), code="reversal")
+    failed = failed_eligibility_checks(application=application) if eligible else []
+    if failed and not justification.strip():
+        raise ValidationError(
+            _("The application fails these checks: %(checks)s. Please write why it is eligible all the same.")
+            % {"checks": ", ".join(failed)},
+            code="justification",
+        )
+    activity = application_transition(application=application, to=to, by=by, reason=reason)
+    if failed:
+        Activity.record(
+            obj=application,
+            actor=by,
+            verb=(_("marked the application eligible although it fails: %(checks)s") % {"checks": ", ".join(failed)})[
+                :200
+            ],
+            reason=justification.strip(),
+            audience=Audience.STAFF,
+            data={"failed_checks": failed},
+        )
+    return activity
 
 
 @transaction.atomic

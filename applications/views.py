@@ -612,7 +612,10 @@ def screen(request, pk):
     failing = [c for c in checks if not c.ok]
     initial_reason = "\n".join(f"{c.label}: {', '.join(c.details)}" if c.details else str(c.label) for c in failing)
     form = ScreeningForm(
-        request.POST or None, initial={"decision": "ineligible" if failing else "eligible", "reason": initial_reason}
+        request.POST or None,
+        initial={"decision": "ineligible" if failing else "eligible", "reason": initial_reason},
+        failing=[c.label for c in failing],
+        current_status=application.status,
     )
     screenable = application.status in SCREENABLE
     if request.method == "POST":
@@ -625,6 +628,7 @@ def screen(request, pk):
                     by=request.user,
                     eligible=form.cleaned_data["decision"],
                     reason=form.cleaned_data["reason"],
+                    justification=form.cleaned_data.get("justification", ""),
                 )
             except ValidationError as exc:
                 for message in _messages_from(exc):

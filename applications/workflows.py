@@ -19,6 +19,8 @@ from .rules import is_contact_person
 
 # Arrows the system may take without a person (the daily confirmation expiry).
 SYSTEM_TRANSITIONS = frozenset({(S.ACCEPTED, S.WITHDRAWN)})
+# Reversing a screening decision needs a comment (it is e-mailed to the team with the new state).
+REASON_REQUIRED = frozenset({(S.ELIGIBLE, S.INELIGIBLE), (S.INELIGIBLE, S.ELIGIBLE)})
 
 VERBS = {
     S.DRAFT: _("reopened the application"),
@@ -56,6 +58,7 @@ def _arrow(source: str, target: str) -> Transition:
         verb=VERBS[target],
         audience=Audience.STAFF if target in STAGED_STATES else Audience.TEAM,
         system=(source, target) in SYSTEM_TRANSITIONS,
+        reason_required=(source, target) in REASON_REQUIRED,
         effects=(_stamp_submitted,) if target == S.SUBMITTED else (),
         notify=() if target in STAGED_STATES else (_email_team,),
     )

@@ -152,7 +152,14 @@ def eligibility_lines(intake) -> list[str]:
     types = [str(labels[t]).lower() for t in intake.eligible_organisation_types if t in labels]
     if types:
         lines.append(_("Led by one of these kinds of organisation: %(types)s.") % {"types": _join(types)})
-    lines.append(_("A team of %(min)d to %(max)d people.") % {"min": intake.min_team_size, "max": intake.max_team_size})
+    lines.extend(composition_lines(intake))
+    lines.extend(_attachment_and_extra_lines(intake))
+    return lines
+
+
+def composition_lines(intake) -> list[str]:
+    """The intake's rules on the team's size and mix, in plain sentences (the team reads them before submitting)."""
+    lines = [_("A team of %(min)d to %(max)d people.") % {"min": intake.min_team_size, "max": intake.max_team_size}]
     needed = []
     if intake.min_politicians:
         needed.append(
@@ -171,8 +178,22 @@ def eligibility_lines(intake) -> list[str]:
         )
     if needed:
         lines.append(_("The team includes at least %(people)s.") % {"people": _join(needed)})
+    if intake.min_women:
+        lines.append(
+            ngettext(
+                "The team includes at least %(count)d woman.",
+                "The team includes at least %(count)d women.",
+                intake.min_women,
+            )
+            % {"count": intake.min_women}
+        )
     if intake.warn_gender_imbalance:
         lines.append(_("Teams with a balance of women and men are encouraged."))
+    return lines
+
+
+def _attachment_and_extra_lines(intake) -> list[str]:
+    lines = []
     if intake.mandate_letter == AttachmentRequirement.REQUIRED:
         lines.append(_("A mandate letter signed by the municipality or region is required."))
     elif intake.mandate_letter == AttachmentRequirement.OPTIONAL:

@@ -192,6 +192,7 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
             "min_politicians",
             "min_officials",
             "min_civil_society",
+            "min_women",
             "warn_gender_imbalance",
             "mandate_letter",
             "cvs",
@@ -240,6 +241,8 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
                 initial=own.get(name, default),
                 help_text=_("Words; %(default)d if left empty.") % {"default": default},
             )
+        # Left empty: no rule on women in the team (0).
+        self.fields["min_women"].required = False
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Fieldset(_("The intake"), *language_fields("name"), "team_places"),
@@ -252,6 +255,7 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
                 "min_politicians",
                 "min_officials",
                 "min_civil_society",
+                "min_women",
                 "warn_gender_imbalance",
             ),
             Fieldset(
@@ -272,6 +276,9 @@ class IntakeForm(WindowFieldsMixin, forms.ModelForm):
 
     def _zone_name(self):
         return self.cleaned_data.get("time_zone")
+
+    def clean_min_women(self):
+        return self.cleaned_data.get("min_women") or 0
 
     def clean(self):
         cleaned_data = super().clean()

@@ -125,6 +125,12 @@ class Intake(models.Model):
     min_politicians = models.PositiveSmallIntegerField(_("at least this many elected politicians"), default=1)
     min_officials = models.PositiveSmallIntegerField(_("at least this many officials"), default=1)
     min_civil_society = models.PositiveSmallIntegerField(_("at least this many civil-society members"), default=1)
+    min_women = models.PositiveSmallIntegerField(
+        _("at least this many women"),
+        default=0,
+        validators=[MaxValueValidator(20)],
+        help_text=_("0: no rule. A team with fewer women cannot submit and fails the composition check."),
+    )
     warn_gender_imbalance = models.BooleanField(
         _("warn when a team is not gender balanced"),
         default=True,

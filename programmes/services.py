@@ -44,6 +44,7 @@ INTAKE_FIELDS = (
     "min_politicians",
     "min_officials",
     "min_civil_society",
+    "min_women",
     "warn_gender_imbalance",
     "mandate_letter",
     "cvs",

@@ -88,3 +88,9 @@ def phase_state(phase, intake):
     if phase.ends_on < today:
         return "past"
     return "current" if phase.starts_on <= today else "upcoming"
+
+
+@register.filter
+def composition_rules(intake):
+    """`{% for line in intake|composition_rules %}`: the team's size and mix the intake asks for."""
+    return display.composition_lines(intake)
