@@ -63,4 +63,10 @@ def test_killed_worker_loses_and_doubles_no_email(celery_worker_process, tmp_pat
     second.wait(timeout=10)
     wait_until_workers_left_the_database()
     assert TOTAL // 3 <= sent_by_first < TOTAL
-    assert sorted(subjects) == [f"message {i:03d}" for i in range(TOTAL)]
+    # None lost, and none sent twice but the one the worker may have been handing to the mail server
+    # when it was killed: its "sent" mark rolled back with the kill, so the next worker sends it again.
+    # No mail protocol lets a sender do better than that (mark first and a kill loses it instead).
+    expected = [f"message {i:03d}" for i in range(TOTAL)]
+    doubled = sorted(s for s in set(subjects) if subjects.count(s) > 1)
+    assert sorted(set(subjects)) == expected
+    assert len(subjects) - TOTAL == len(doubled) <= 1
