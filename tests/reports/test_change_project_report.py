@@ -65,7 +65,7 @@ def test_change_project_report_shows_plan_approved_data_and_coaching(project, dj
     assert "First ward hearing held · Delayed" in text
     assert "0 → 12 (" in text
     assert ": 4)" in text  # the approved actual is on the chart...
-    assert ": 9" not in text  # ...the draft's is not
+    assert ": 9)" not in text  # ...the draft's is not (the same "label: value)" form)
     assert "Council elections in August" in text
     assert "Invite the ward councillor early." in text
     assert "A draft nobody approved yet." not in text
