@@ -96,6 +96,11 @@ class Programme(models.Model):
         return reverse("programmes:programme_detail", kwargs={"slug": self.slug})
 
 
+def _asked(label, default=AttachmentRequirement.NOT_ASKED):
+    """Whether an intake requires, accepts or does not ask for one kind of document."""
+    return models.CharField(label, max_length=20, choices=AttachmentRequirement.choices, default=default)
+
+
 class Intake(models.Model):
     """One run of a programme: its cohort, application window, phases, rules and rubric."""
 
@@ -136,37 +141,13 @@ class Intake(models.Model):
         default=True,
         help_text=_("A warning to the team, never a block."),
     )
-    # --- Attachments asked for
-    mandate_letter = models.CharField(
-        _("mandate letter"),
-        max_length=20,
-        choices=AttachmentRequirement.choices,
-        default=AttachmentRequirement.REQUIRED,
-    )
-    cvs = models.CharField(
-        _("CVs"), max_length=20, choices=AttachmentRequirement.choices, default=AttachmentRequirement.OPTIONAL
-    )
-    passport_copies = models.CharField(
-        _("passport copies"),
-        max_length=20,
-        choices=AttachmentRequirement.choices,
-        default=AttachmentRequirement.NOT_ASKED,
-    )
-    photos = models.CharField(
-        _("photos"), max_length=20, choices=AttachmentRequirement.choices, default=AttachmentRequirement.NOT_ASKED
-    )
-    medical_statements = models.CharField(
-        _("medical statements"),
-        max_length=20,
-        choices=AttachmentRequirement.choices,
-        default=AttachmentRequirement.NOT_ASKED,
-    )
-    language_certificates = models.CharField(
-        _("language certificates"),
-        max_length=20,
-        choices=AttachmentRequirement.choices,
-        default=AttachmentRequirement.NOT_ASKED,
-    )
+    # --- Attachments asked for (one setting per kind of document)
+    mandate_letter = _asked(_("mandate letter"), AttachmentRequirement.REQUIRED)
+    cvs = _asked(_("CVs"), AttachmentRequirement.OPTIONAL)
+    passport_copies = _asked(_("passport copies"))
+    photos = _asked(_("photos"))
+    medical_statements = _asked(_("medical statements"))
+    language_certificates = _asked(_("language certificates"))
     max_upload_mb = models.PositiveSmallIntegerField(
         _("largest upload (MB)"),
         null=True,
