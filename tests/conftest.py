@@ -11,6 +11,25 @@ from tests.factories import (
 from tests.factories.selection import scored_review
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Before pytest-django drops a test database, end any session still connected to it.
+
+    A Celery worker started by a test (tests/worker) can keep a session open a moment after its
+    process is gone; PostgreSQL then refuses the drop ("is being accessed by other users").
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded files go to a throw-away folder for each test."""

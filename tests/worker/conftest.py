@@ -110,8 +110,9 @@ def wait_until_workers_left_the_database(timeout=30):
     """
     from django.db import connection
 
-    if connection.vendor != "postgresql" or connection.connection is None:
+    if connection.vendor != "postgresql":
         return
+    connection.ensure_connection()  # a test without database access has none open yet
     deadline = time.monotonic() + timeout
     with connection.cursor() as cursor:
         while True:
