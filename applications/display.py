@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from programmes.display import local_datetime_text
 from programmes.enums import CoreArea
 
-from .enums import SDG_CHOICES
+from .enums import SDG_CHOICES, STAGED_STATES
 from .enums import ApplicationStatus as S
 from .models import Application
 
@@ -43,6 +43,16 @@ def status_event_text(activity) -> str:
         S.REJECTED_PENDING: _("%(who)s decided not to select the team (not released yet)."),
     }
     return texts[activity.to_state] % {"who": who}
+
+
+def status_event_reason_label(activity) -> str:
+    """What the text kept with a feed entry is: a released decision carries the message to the team,
+    a staged one (staff only) the internal reason; anything else is the reason given."""
+    if activity.from_state in STAGED_STATES:
+        return _("Message from the programme:")
+    if activity.to_state in STAGED_STATES:
+        return _("Internal reason (staff only):")
+    return _("Reason:")
 
 
 def deadline_text(application) -> str:

@@ -23,7 +23,7 @@ from programmes.models import Intake
 
 from . import services
 from .checks import SCREENABLE, checklist, composition, eligibility_checks
-from .display import deadline_text, section_answers, status_event_text
+from .display import deadline_text, section_answers, status_event_reason_label, status_event_text
 from .documents import accepted_kinds, documents_asked_text, upload_limit_text
 from .downloads import attachment_response
 from .enums import EDITABLE_STATES, ApplicationStatus
@@ -165,6 +165,7 @@ def status(request, pk):
         {
             "change": change,
             "text": status_event_text(change),
+            "reason_label": status_event_reason_label(change),
             "when": local_datetime_text(application.intake, change.created_at),
         }
         for change in application_timeline(application=application, for_team=not is_programme_staff(request.user))

@@ -100,16 +100,17 @@ def scores_table(request, intake) -> tuple[list, Iterable[list]]:
 
 def ranking_table(request, intake) -> tuple[list, Iterable[list]]:
     """The ranking as the page shows it, with per-criterion means, streamed row by row (`ranking_iter`)."""
-    from selection.selectors import ranking_criteria, ranking_iter
+    from selection.selectors import ranking_criteria, ranking_iter, reviews_required_for
 
     criteria = ranking_criteria(intake=intake)
+    required = reviews_required_for(intake)
     header = [
         _("Rank"),
         _("Title"),
         _("Countries"),
         _("Mean"),
-        _("Reviews done"),
-        _("Reviews assigned"),
+        _("Valid reviews"),
+        _("Reviews required"),
         _("Spread"),
         _("Normalised"),
         _("Status"),
@@ -122,7 +123,7 @@ def ranking_table(request, intake) -> tuple[list, Iterable[list]]:
             ", ".join(row.countries),
             row.mean,
             row.reviews_done,
-            row.reviews_assigned,
+            required,
             row.spread,
             row.normalised,
             row.status_label,

@@ -15,7 +15,14 @@ from applications.models import Application, TeamMember
 from applications.outline import SECTIONS
 from programmes.models import RubricCriterion
 from selection.models import CriterionScore, Review
-from selection.selectors import CENT, COUNTED_REVIEW, cohort_balance, ranking, selection_settings_for
+from selection.selectors import (
+    CENT,
+    COUNTED_REVIEW,
+    cohort_balance,
+    ranking,
+    reviews_required_for,
+    selection_settings_for,
+)
 
 from .enums import JobStatus
 from .models import ReportJob
@@ -103,7 +110,7 @@ def dossier_data(*, intake) -> dict:
                 "reviews": entry_reviews,
             }
         )
-    return {"entries": entries, "blind": settings.blind_review}
+    return {"entries": entries, "blind": settings.blind_review, "reviews_required": reviews_required_for(intake)}
 
 
 def selection_result_data(*, intake) -> dict:
@@ -123,7 +130,13 @@ def selection_result_data(*, intake) -> dict:
         (_("Organisation types"), balance["organisation_types"]),
         (_("Core areas"), balance["core_areas"]),
     ]
-    return {"criteria": criteria, "table": table, "balance": balance, "balance_groups": groups}
+    return {
+        "criteria": criteria,
+        "table": table,
+        "balance": balance,
+        "balance_groups": groups,
+        "reviews_required": reviews_required_for(intake),
+    }
 
 
 def jobs_for_intake(*, intake, kinds):

@@ -10,8 +10,8 @@ HEADER = [
     _("Status"),
     _("Mean"),
     _("Spread"),
-    _("Reviews done"),
-    _("Reviews assigned"),
+    _("Valid reviews"),
+    _("Reviews required"),
     _("Normalised"),
     _("Reviewer totals"),
     _("Reserve"),
@@ -22,8 +22,11 @@ def _blank(value):
     return "" if value is None else value
 
 
-def ranking_rows(rows):
-    """The ranking rows (`selectors.ranking_iter`) as cells for `portal.exports.export_response`, one at a time."""
+def ranking_rows(rows, *, required: int):
+    """The ranking rows (`selectors.ranking_iter`) as cells for `portal.exports.export_response`, one at a time.
+
+    The reviews read as on the page: valid ones (submitted, not voided) against the intake's required number.
+    """
     for row in rows:
         yield [
             row.rank or "",
@@ -34,7 +37,7 @@ def ranking_rows(rows):
             _blank(row.mean),
             _blank(row.spread),
             row.reviews_done,
-            row.reviews_assigned,
+            required,
             _blank(row.normalised),
             "; ".join(f"{t.reviewer_name}: {t.total}" for t in row.totals),
             _blank(row.reserve),

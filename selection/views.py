@@ -572,7 +572,8 @@ def ranking_csv(request, intake_pk):
     return export_response(
         filename=f"ranking-intake-{intake.pk}",
         header=[str(h) for h in HEADER],
-        rows=ranking_rows(selectors.ranking_iter(intake=intake)),  # a generator: the first byte leaves at once
+        # A generator: the first byte leaves at once.
+        rows=ranking_rows(selectors.ranking_iter(intake=intake), required=selectors.reviews_required_for(intake)),
     )
 
 

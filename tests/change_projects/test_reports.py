@@ -5,6 +5,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.exceptions import ValidationError
 
@@ -178,7 +179,9 @@ def test_target_change_after_plan_approval_needs_a_reason_kept_in_the_feed(db):
         "reason": ["The plan is approved: please say why the baseline or target changes."]
     }
     indicator.refresh_from_db()
-    entry = Activity.objects.filter(object_id=indicator.pk, reason__gt="").get()
+    entry = Activity.objects.filter(
+        content_type=ContentType.objects.get_for_model(indicator), object_id=indicator.pk, reason__gt=""
+    ).get()
     assert (indicator.target, entry.reason, entry.data) == (
         Decimal("20.00"),
         "Two more wards joined.",

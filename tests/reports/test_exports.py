@@ -127,3 +127,21 @@ def test_sessions_export_never_carries_private_notes(client, db):
 
     assert "Budget calendar" in body
     assert "reluctant" not in body
+
+
+def test_ranking_export_counts_valid_reviews_against_the_required_number(client, scored_intake):
+    from selection.services import conflict_declare
+
+    client.force_login(StaffFactory())
+    SelectionSettings.objects.update_or_create(intake=scored_intake["intake"], defaults={"reviews_required": 3})
+    conflict_declare(
+        application=scored_intake["first"], reviewer=scored_intake["reviewers"][1], has_conflict=True, kind="other"
+    )
+
+    rows = _xlsx(_get(client, scored_intake["intake"], "ranking", "xlsx"))
+
+    assert rows[0][4:6] == ("Valid reviews", "Reviews required")
+    assert [(r[1], r[4], r[5]) for r in rows[1:]] == [
+        ("Open budget hearings in Kisumu", 1, 3),
+        ("Citizen panels in Maputo", 1, 3),
+    ]

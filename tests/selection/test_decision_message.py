@@ -85,6 +85,23 @@ def test_team_pages_and_team_feed_never_show_the_internal_reason(
     assert REASON in [entry.reason for entry in staff_feed]
 
 
+def test_status_page_labels_the_message_as_a_message_and_the_internal_reason_as_internal(
+    client, intake, make_application, staff, django_capture_on_commit_callbacks
+):
+    application = make_application()
+    _decide_and_release(intake, staff, application, django_capture_on_commit_callbacks)
+    url = reverse("applications:status", kwargs={"pk": application.pk})
+    client.force_login(application.contact_person)
+    team_page = client.get(url).content.decode()
+    client.force_login(staff)
+    staff_page = client.get(url).content.decode()
+
+    assert f'Message from the programme: <span style="white-space: pre-line">{MESSAGE}' in team_page
+    assert "Reason:" not in team_page
+    assert f'Internal reason (staff only): <span style="white-space: pre-line">{REASON}' in staff_page
+    assert f'Message from the programme: <span style="white-space: pre-line">{MESSAGE}' in staff_page
+
+
 def test_decision_form_asks_for_an_internal_reason_and_an_optional_message(staff_client, intake, make_application):
     make_application()
 

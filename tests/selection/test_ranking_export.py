@@ -14,7 +14,7 @@ from django.urls import reverse
 from accounts.models import User
 from applications.enums import ApplicationStatus
 from applications.models import Application
-from selection import selectors
+from selection import selectors, services
 from selection.selectors import ranking, ranking_iter, waitlist_top
 from tests.factories import UserFactory, scored_review
 
@@ -106,3 +106,23 @@ def test_confirmations_page_finds_the_reserve_without_building_the_ranking(
 
     assert (response.context["top"].application.title, response.context["free"]) == ("Reserve", 2)
     assert "Top of the waiting list: “Reserve” (mean 73.33)." in response.content.decode()
+
+
+def test_ranking_csv_counts_valid_reviews_against_the_required_number_as_the_page_does(staff_client, scored_intake):
+    """A conflict declared after scoring voids that review: the CSV then reads 1 of 2, like the ranking page."""
+    intake, first = scored_intake["intake"], scored_intake["first"]
+    selectors.selection_settings_for(intake=intake)  # the intake's settings row, with the default of 2 required
+    services.conflict_declare(
+        application=first, reviewer=scored_intake["reviewers"][1], has_conflict=True, kind="other"
+    )
+
+    response = staff_client.get(reverse("selection:ranking_csv", args=[intake.pk]))
+    lines = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    page = staff_client.get(reverse("selection:ranking", args=[intake.pk])).content.decode()
+
+    assert lines[0][7:9] == ["Valid reviews", "Reviews required"]
+    assert {line[2]: line[7:9] for line in lines[1:]} == {
+        "Open budget hearings in Kisumu": ["1", "2"],
+        "Citizen panels in Maputo": ["1", "2"],
+    }
+    assert page.count('class="text-nowrap">1 of 2') == 2
