@@ -8,7 +8,7 @@ from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from applications.models import Application
+from applications.models import Application, TeamMember
 from portal.models import Audience
 from selection.selectors import applications_selected
 
@@ -30,7 +30,7 @@ def selected_teams_of(*, user) -> list[Application]:
         applications_selected()
         .filter(members__user=user)
         .select_related("intake__programme", "change_project")
-        .prefetch_related("intake__phases", "members__user")
+        .prefetch_related("intake__phases", Prefetch("members", queryset=TeamMember.objects.select_related("user")))
         .order_by("-intake__opens_at")
     )
 

@@ -15,7 +15,7 @@ register_nav(NavItem(_("Mentoring"), "mentoring:overview", is_programme_staff, o
 @dashboard_panel(order=40)
 def mentor_panel(request):
     """Mentors: the intakes they coach in and the selected teams there."""
-    if not request.user.is_authenticated:
+    if not is_mentor(request.user):  # the roles are cached: no query for everyone else
         return None
     intakes = mentor_intakes(user=request.user)
     if not intakes:

@@ -18,6 +18,9 @@ from tests.factories import (
     StaffFactory,
     TeamMentorFactory,
 )
+from tests.factories.applications import TeamMemberFactory
+from tests.factories.mentoring import CoachingActionFactory, CoachingSessionFactory
+from tests.factories.study_visits import AgendaItemFactory, PlaceFactory, StudyVisitFactory
 
 
 def _project_with_rows(intake, rows):
@@ -84,3 +87,30 @@ def test_report_list_queries(client, db, django_assert_num_queries, rows):
         response = client.get(url)
 
     assert [row["report"].status for row in response.context["rows"]] == ["approved"] * rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_participant_portal_dashboard_queries(client, db, django_assert_num_queries, rows):
+    """The participant's home page: applications, programme, coaching, study visit and certificates panels."""
+    intake = _intake_with_periods(rows)
+    project = _project_with_rows(intake, rows)
+    application = project.application
+    person = project.participants.first().user
+    for _ in range(rows):
+        TeamMemberFactory(application=application)
+        CoachingActionFactory(session=CoachingSessionFactory(application=application))
+    visit = StudyVisitFactory(intake=intake)
+    for _ in range(rows):
+        AgendaItemFactory(visit=visit)
+    PlaceFactory(visit=visit, application=application, user=person)
+    StudyVisitFactory(intake=intake)  # one more to sign up for
+    client.force_login(person)
+    client.get(reverse("portal:dashboard"))  # the person's intake roles are then cached, as on every later page
+
+    # Session and user 2, applications 1, programme 3, coaching 2, staff check 1, study visits 3, certificates 1.
+    with django_assert_num_queries(13):
+        response = client.get(reverse("portal:dashboard"))
+
+    titles = [str(panel.title) for panel in response.context["panels"]]
+    assert titles[:4] == ["Your applications", "Your programme", "Your coaching", "Your study visit"]
+    assert response.content.decode().count("Agreed action") == rows
