@@ -3,11 +3,13 @@
 import rules
 
 from accounts.rules import is_programme_staff
+from portal.permissions import answer_once_per_object
 
 from .enums import EDITABLE_STATES, TEAM_TRANSITIONS, WITHDRAW_BY_DEADLINE_STATES, ApplicationStatus
 
 
 @rules.predicate
+@answer_once_per_object
 def is_member(user, application) -> bool:
     if application is None or not user.is_authenticated:
         return False

@@ -1,7 +1,18 @@
 """Every non-trivial read of applications, shaped so that pages cost a fixed number of queries."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, prefetch_related_objects
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext as _
 
@@ -95,7 +106,8 @@ def applications_for_intake(*, intake) -> QuerySet[Application]:
         .defer(*LONG_ANSWERS)
         .prefetch_related("organisations")
         .annotate(member_count=Coalesce(Subquery(members.annotate(n=Count("*")).values("n")), Value(0)))
-        .order_by("-submitted_at", "-created_at", "pk")
+        # Drafts (not submitted) first on PostgreSQL and SQLite alike.
+        .order_by(F("submitted_at").desc(nulls_first=True), "-created_at", "pk")
     )
 
 

@@ -9,10 +9,12 @@ import rules
 
 from accounts.rules import is_programme_staff
 from applications.rules import is_member
+from portal.permissions import answer_once_per_object
 from programmes.enums import IntakeRoleType
 
 
 @rules.predicate
+@answer_once_per_object
 def is_team_mentor(user, application) -> bool:
     if application is None or not user.is_authenticated:
         return False

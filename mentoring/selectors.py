@@ -25,6 +25,7 @@ from django.utils import timezone
 from accounts.models import User
 from applications.models import Application, TeamMember
 from change_projects.models import Milestone, Risk
+from portal.permissions import keep_rule_answers
 from programmes.enums import IntakeRoleType
 from programmes.models import Intake, Phase
 from selection.selectors import applications_selected
@@ -188,7 +189,9 @@ def team_sessions(*, application) -> QuerySet[CoachingSession]:
 
 def team_actions(*, application, outstanding_only: bool = False) -> QuerySet[CoachingAction]:
     """The team's agreed actions, the outstanding ones first, by due date."""
-    actions = CoachingAction.objects.filter(application=application).select_related("owner", "session")
+    # Through the team's manager every action shares `application`, which keeps the permission answers
+    # of its rows: a page of actions asks "is this the team's mentor / a member" once, not per action.
+    actions = keep_rule_answers(application).coaching_actions.select_related("owner", "session")
     if outstanding_only:
         actions = actions.filter(status__in=OUTSTANDING_ACTION_STATES)
     return actions.order_by("due_on", "pk")

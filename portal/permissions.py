@@ -46,3 +46,30 @@ def forbidden_as_404(view):
             raise Http404 from exc
 
     return wrapper
+
+
+def keep_rule_answers(obj):
+    """Let predicates wrapped in `answer_once_per_object` keep their answers on `obj` (for this page).
+
+    A selector that hands many rows one shared object (every action of a team shares its application)
+    calls this, so a page that asks a permission for every row asks the database once. Only objects so
+    marked keep answers: anywhere else a predicate asks afresh each time.
+    """
+    obj.__dict__.setdefault("_rule_answers", {})
+    return obj
+
+
+def answer_once_per_object(question):
+    """A `(user, obj)` predicate that keeps its answer on `obj` when `keep_rule_answers(obj)` marked it."""
+
+    @wraps(question)
+    def answer(user, obj):
+        answers = getattr(obj, "_rule_answers", None)
+        if answers is None or not getattr(user, "is_authenticated", False):
+            return question(user, obj)
+        key = (question.__qualname__, user.pk)
+        if key not in answers:
+            answers[key] = question(user, obj)
+        return answers[key]
+
+    return answer

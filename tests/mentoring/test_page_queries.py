@@ -1,0 +1,33 @@
+"""The team's coaching page asks a fixed number of queries whatever the number of actions and sessions.
+
+Every action row asks who may tick it off or follow it up; the bench found 199 queries on a busy
+team (one permission query per action) before the team's answers were kept for the page.
+"""
+
+import pytest
+from django.urls import reverse
+
+from mentoring.enums import ActionStatus
+from tests.factories import CoachingActionFactory, CoachingSessionFactory, MentoredTeamFactory, TeamMemberFactory
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+@pytest.mark.parametrize("who", ["mentor", "member"])
+def test_team_page_queries_do_not_grow_with_actions(client, db, django_assert_num_queries, rows, who):
+    team = MentoredTeamFactory()
+    application = team.application
+    member = TeamMemberFactory(application=application).user
+    for _ in range(rows):
+        session = CoachingSessionFactory(application=application)
+        CoachingActionFactory(session=session, owner=member)
+        CoachingActionFactory(session=session, status=ActionStatus.DONE)
+    client.force_login(team.assignment.mentor if who == "mentor" else member)
+    url = reverse("mentoring:team", args=[application.pk])
+    client.get(url)  # the person's intake roles are then cached, as on every later page
+
+    with django_assert_num_queries(14 if who == "mentor" else 15):
+        response = client.get(url)
+
+    assert len(response.context["outstanding"]) == rows
+    assert len(response.context["closed"]) == rows
+    assert [bool(targets) for _action, targets in response.context["outstanding"]] == [True] * rows
