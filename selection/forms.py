@@ -75,6 +75,17 @@ class ConflictForm(_Crispy, forms.Form):
         return data
 
 
+class LateConflictForm(_Crispy, forms.Form):
+    """A conflict the reviewer finds after reading or scoring the application."""
+
+    kind = forms.ChoiceField(label=_("Kind of conflict"), choices=ConflictKind.choices)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+
+
 class StaffConflictForm(_Crispy, forms.Form):
     application = forms.ModelChoiceField(label=_("Application"), queryset=None)
     reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None)

@@ -10,6 +10,7 @@ urlpatterns = [
     # Reviewers
     path("reviews/", views.queue, name="queue"),
     path("reviews/<int:pk>/conflict/", views.declare, name="declare"),
+    path("reviews/<int:pk>/conflict/later/", views.declare_later, name="declare_later"),
     path("reviews/<int:pk>/", views.review, name="review"),
     path("reviews/<int:pk>/files/<int:attachment_pk>/", views.attachment_download, name="attachment_download"),
     path("reviewer-invitation/<str:token>/", views.reviewer_invitation, name="reviewer_invitation"),

@@ -44,6 +44,7 @@ from .forms import (
     ConflictForm,
     DecisionForm,
     DeclineForm,
+    LateConflictForm,
     RankingFilterForm,
     ReasonForm,
     ReassignForm,
@@ -134,6 +135,32 @@ def declare(request, pk):
             "form": form,
         },
     )
+
+
+@login_required
+@forbidden_as_404
+def declare_later(request, pk):
+    """A conflict found after reading or scoring: the assignment is voided, so the review stops counting."""
+    application = _reviewable(request, pk, read=True)
+    form = LateConflictForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.conflict_declare(
+                application=application,
+                reviewer=request.user,
+                has_conflict=True,
+                kind=form.cleaned_data["kind"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(
+                request, _("Thank you. Your review of this application no longer counts; programme staff are told.")
+            )
+            return redirect("selection:queue")
+    context = {"application": application, "intake": application.intake, "form": form}
+    return render(request, "selection/declare_later.html", context)
 
 
 @login_required

@@ -137,6 +137,7 @@ MATRIX = {
     "selection:conflicts": (GET, "intake", "404 404 404 404 404 404 404 200"),
     "selection:conflict_keep": (GET, "conflict_a", "404 404 404 404 404 404 404 200"),
     "selection:declare": (GET, "app_a", "302 404 404 302 404 404 404 404"),
+    "selection:declare_later": (GET, "app_a", "302 404 404 200 404 404 404 404"),
     "selection:intake_home": (GET, "intake", "404 404 404 404 404 404 404 200"),
     "selection:intake_list": (GET, "none", "404 404 404 404 404 404 404 200"),
     "selection:queue": (GET, "none", "302 200 200 200 200 200 200 200"),

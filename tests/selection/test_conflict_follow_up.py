@@ -3,6 +3,7 @@ valid against required reviews, the prompt for a replacement, and keeping a revi
 
 import re
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -217,3 +218,29 @@ def test_only_staff_may_keep_a_reviewer_and_marking_again_makes_the_conflict_sta
     assert list(ReviewAssignment.objects.filter(application=application).values_list("status", flat=True)) == [
         AssignmentStatus.VOIDED
     ]
+
+
+def test_a_reviewer_who_finds_a_conflict_after_scoring_declares_it_and_the_review_stops_counting(
+    client, intake, make_application, staff, django_capture_on_commit_callbacks
+):
+    application = make_application(title="Open budgets")
+    scored_review(application=application, scores=[3, 6])
+    late = scored_review(application=application, scores=[1, 1], full_name="Ruth Reviewer")
+    client.force_login(late.assignment.reviewer)
+    review_page = client.get(reverse("selection:review", args=[application.pk]))
+    url = reverse("selection:declare_later", args=[application.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"kind": "personal", "note": "I only now saw my cousin's name in the team."})
+    late.assignment.refresh_from_db()
+    [row] = ranking(intake=intake)
+
+    assert f'href="{url}"' in review_page.content.decode()
+    assert response.url == reverse("selection:queue")
+    assert late.assignment.status == AssignmentStatus.VOIDED
+    assert (row.mean, row.reviews_done) == (Decimal("100.00"), 1)
+    assert client.get(reverse("selection:review", args=[application.pk])).status_code == 404
+    assert client.get(url).status_code == 404
+    assert [m.to for m in mail.outbox] == [[staff.email]]
+    assert "Ruth Reviewer declared a conflict of interest with the application “Open budgets”" in mail.outbox[0].body
+    assert "The application now has 1 valid review of 2 required." in mail.outbox[0].body
