@@ -198,9 +198,11 @@ class ScreeningForm(forms.Form):
         help_text=_("Required to mark it eligible: kept in the activity feed for staff, never sent to the team."),
     )
 
-    def __init__(self, *args, failing=(), current_status="", **kwargs):
+    def __init__(self, *args, failing=(), current_status="", suggested_reason="", **kwargs):
         super().__init__(*args, **kwargs)
         self.failing = list(failing)
+        # The failed checks, written into the reason box for a "not eligible" decision.
+        self.suggested_reason = suggested_reason.strip()
         # Screened before (eligible or not): choosing the other way is a reversal and needs a comment.
         self.screened_as = {"eligible": True, "ineligible": False}.get(str(current_status))
         if not self.failing:
@@ -209,6 +211,10 @@ class ScreeningForm(forms.Form):
     def clean(self):
         data = super().clean()
         decision, reason = data.get("decision"), data.get("reason", "").strip()
+        if decision is True and self.suggested_reason and reason == self.suggested_reason:
+            # Marked eligible with the suggested text left as it was: the team is not told of checks it passed
+            # by override ("Reason: the team needs at least 1 woman"); the justification says why, for staff.
+            data["reason"] = reason = ""
         if decision is False and not reason:
             self.add_error("reason", _("Please give the reason the application is not eligible."))
         elif decision is not None and self.screened_as is not None and decision != self.screened_as and not reason:

@@ -615,6 +615,7 @@ def screen(request, pk):
     form = ScreeningForm(
         request.POST or None,
         initial={"decision": "ineligible" if failing else "eligible", "reason": initial_reason},
+        suggested_reason=initial_reason,
         failing=[c.label for c in failing],
         current_status=application.status,
     )

@@ -118,6 +118,26 @@ def test_marking_eligible_a_team_that_fails_a_check_needs_a_justification(
     assert [JUSTIFICATION in m.body for m in mail.outbox] == [False, False, False]  # one per member
 
 
+def test_an_override_leaving_the_suggested_reason_as_it_was_tells_the_team_nothing_of_the_failed_check(
+    staff_client, db, django_capture_on_commit_callbacks
+):
+    """The reason box comes filled with the failed checks (for a "not eligible" decision); marked eligible
+    with that text untouched, the team must not read "Reason: the team needs at least 1 woman"."""
+    application = _team_of_three_men(min_women=1)
+    url = reverse("applications:screen", kwargs={"pk": application.pk})
+    suggested = staff_client.get(url).context["form"].initial["reason"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(url, {"decision": "eligible", "reason": suggested, "justification": JUSTIFICATION})
+    application.refresh_from_db()
+
+    assert "needs at least 1 woman" in suggested
+    assert application.status == S.ELIGIBLE
+    team_feed = [a.reason for a in application_timeline(application=application, for_team=True)]
+    assert [("woman" in reason) for reason in team_feed] == [False] * len(team_feed)
+    assert [("woman" in m.body) for m in mail.outbox] == [False, False, False]
+
+
 def test_the_service_refuses_an_override_without_a_justification(staff, db):
     application = _team_of_three_men(min_women=1)
 

@@ -9,11 +9,9 @@ the browser drives every step a staff member, a reviewer or a team takes in the 
 
 import os
 import re
-import time
 from datetime import timedelta
 
 import pytest
-from allauth.mfa import app_settings as mfa_settings
 from django.core import mail
 from django.utils import timezone
 
@@ -46,19 +44,8 @@ WAITLIST_MESSAGE = "Your project was a close call; we will write at once if a pl
 
 @pytest.fixture
 def login_privileged(login):
-    """The shared login for staff and reviewers, begun early in a TOTP step.
-
-    allauth accepts only the current 30-second step (no tolerance): a code the login fixture computes in
-    a step's last seconds may reach the server in the next one and be refused, a flake seen once here.
-    """
-
-    def _login(page, email, password):
-        left = mfa_settings.TOTP_PERIOD - time.time() % mfa_settings.TOTP_PERIOD
-        if left < 6:
-            time.sleep(left)
-        login(page, email, password)
-
-    return _login
+    """The shared login (it waits for a fresh TOTP step when the current one is about to end)."""
+    return login
 
 
 def _new_session(browser):
