@@ -87,8 +87,8 @@ class LateConflictForm(_Crispy, forms.Form):
 
 
 class StaffConflictForm(_Crispy, forms.Form):
-    application = forms.ModelChoiceField(label=_("Application"), queryset=None)
-    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None)
+    application = forms.ModelChoiceField(label=_("Application"), queryset=None, widget=LongSelect)
+    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None, widget=LongSelect)
     kind = forms.ChoiceField(label=_("Kind of conflict"), choices=ConflictKind.choices)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}))
     confirm = forms.BooleanField(

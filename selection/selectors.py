@@ -721,9 +721,12 @@ def conflicts_for_intake(*, intake) -> QuerySet[ConflictDeclaration]:
 
     The two counts say whether a replacement reviewer is needed (one query for the page).
     """
+    from applications.selectors import LONG_ANSWERS
+
     return (
         ConflictDeclaration.objects.filter(application__intake=intake)
         .select_related("application", "reviewer", "declared_by")
+        .defer(*(f"application__{name}" for name in LONG_ANSWERS))  # the page shows the title only
         .annotate(
             valid_reviews=_valid_reviews_subquery("application"),
             active_reviewers=_count_subquery(
