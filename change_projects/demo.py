@@ -3,14 +3,18 @@
 Hội An (the participant demo user's team): on track, phase 1 report approved, phase 2 submitted
 (waiting for staff). Surakarta: its phase 1 report returned with a comment, its phase 2 report
 overdue, a delayed milestone and a high political risk. Idempotent: nothing is created twice.
+
+The story is told as of `programmes.demo.follow_up_day`: for the finished past intake, a day in
+its home phase. Each step is written inside `demo_dated`, so the feed, the reports' times and the
+history show the day it would have happened, never the day the demo was loaded.
 """
 
 from datetime import timedelta
 from decimal import Decimal
 
-from django.utils import timezone
-
 from applications.enums import ApplicationStatus as S
+from portal.services import demo_dated
+from programmes.demo import at, follow_up_day
 from programmes.models import Programme
 
 from .enums import IndicatorKind, MilestoneStatus, ReportStatus, RiskCategory
@@ -30,15 +34,18 @@ def seed(*, stdout) -> None:
         stdout.write("Change projects: already there")
         return
     phases = list(intake.phases.order_by("starts_on"))[:3]
-    today = timezone.localdate(timezone=intake.tzinfo)
-    periods = [
-        ReportingPeriod.objects.create(phase=phase, intake=intake, due_on=today + timedelta(days=days))
-        for phase, days in zip(phases, (-60, -5, 45), strict=False)
-    ]
+    today = follow_up_day(intake)
+    with demo_dated(at(intake, today - timedelta(days=200), 10)):
+        periods = [
+            ReportingPeriod.objects.create(phase=phase, intake=intake, due_on=today + timedelta(days=days))
+            for phase, days in zip(phases, (-60, -5, 45), strict=False)
+        ]
     applications = list(intake.applications.filter(status=S.ACCEPTED).order_by("pk"))
     scenarios = ["on_track", "troubled"]
     for application, scenario in zip(applications, scenarios, strict=False):
-        project = _project(application)
+        with demo_dated(at(intake, today - timedelta(days=200), 11)):
+            project = _project(application)
+        project.refresh_from_db()  # the redated stamps, or a later save writes the load time back
         _plan(project, today, scenario)
         _reports(project, periods, scenario, staff)
     stdout.write(f"Change projects: {len(applications)} running projects in {intake.name}")
@@ -67,6 +74,23 @@ def _plan(project, today, scenario):
     from .workflows import MILESTONE_WORKFLOW, PLAN_WORKFLOW
 
     owner = project.participants.first().user
+    intake = project.intake
+    with demo_dated(at(intake, today - timedelta(days=195), 14)):
+        milestones = _draft_plan(project, today, scenario, owner)
+    # Staff approve the plan; the milestones move on their own days (done on its due day; the
+    # running one a fortnight before its due day; the delayed one the day after it fell due).
+    with demo_dated(at(intake, today - timedelta(days=180), 11)):
+        transition(workflow=PLAN_WORKFLOW, obj=project, to="approved", by=_staff())
+    moved = {MilestoneStatus.DONE: 0, MilestoneStatus.IN_PROGRESS: -14, MilestoneStatus.DELAYED: 1}
+    for milestone, status, note in milestones:
+        milestone.refresh_from_db()
+        if status != MilestoneStatus.PLANNED:
+            with demo_dated(at(intake, milestone.due_on + timedelta(days=moved[status]), 16)):
+                transition(workflow=MILESTONE_WORKFLOW, obj=milestone, to=status, by=owner, reason=note)
+
+
+def _draft_plan(project, today, scenario, owner):
+    """Results, milestones (with the status each reaches), indicators and a risk; returns the milestones."""
     outcome = ResultItem.objects.create(project=project, level="outcome", title="Residents are heard before decisions")
     output = ResultItem.objects.create(
         project=project, level="output", title="A published calendar of public hearings", contributes_to=outcome
@@ -78,16 +102,21 @@ def _plan(project, today, scenario):
         ("Council adopts the hearing calendar", -70, MilestoneStatus.DONE, ""),
         ("First round of ward hearings", -10, MilestoneStatus.IN_PROGRESS, ""),
         ("Results published on the notice boards and online", 40, MilestoneStatus.PLANNED, ""),
-        ("Evaluation with residents' associations", 120, MilestoneStatus.PLANNED, ""),
+        # Before the programme's final seminar (follow_up_day leaves 90 days of it).
+        ("Evaluation with residents' associations", 80, MilestoneStatus.PLANNED, ""),
     ]
     if scenario == "troubled":
         plan[1] = ("First round of ward hearings", -10, MilestoneStatus.DELAYED, "The council postponed its vote.")
-    for title, days, status, note in plan:
-        milestone = Milestone.objects.create(
-            project=project, title=title, due_on=today + timedelta(days=days), owner=owner, result=output
+    milestones = [
+        (
+            Milestone.objects.create(
+                project=project, title=title, due_on=today + timedelta(days=days), owner=owner, result=output
+            ),
+            status,
+            note,
         )
-        if status != MilestoneStatus.PLANNED:
-            transition(workflow=MILESTONE_WORKFLOW, obj=milestone, to=status, by=owner, reason=note)
+        for title, days, status, note in plan
+    ]
     Indicator.objects.create(
         project=project,
         result=outcome,
@@ -118,7 +147,7 @@ def _plan(project, today, scenario):
         mitigation="Brief every party group; have the calendar adopted by a cross-party vote.",
         owner=owner,
     )
-    transition(workflow=PLAN_WORKFLOW, obj=project, to="approved", by=_staff())
+    return milestones
 
 
 def _staff():
@@ -134,8 +163,12 @@ def _reports(project, periods, scenario, staff):
     # The troubled team's phase 1 report was returned; its phase 2 report (due 5 days ago) is not started.
     plans = {"on_track": [ReportStatus.APPROVED, ReportStatus.SUBMITTED], "troubled": [ReportStatus.RETURNED]}[scenario]
     figures = [(Decimal("4"), Decimal("12"), Decimal("150")), (Decimal("8"), Decimal("12"), Decimal("320"))]
+    intake = project.intake
+    # Started ten days before the due day, submitted two days before it; staff answer four days after.
     for index, (period, target_state) in enumerate(zip(periods, plans, strict=False)):
-        report = report_start(project=project, period=period, by=member)
+        with demo_dated(at(intake, period.due_on - timedelta(days=10), 10)):
+            report = report_start(project=project, period=period, by=member)
+        report.refresh_from_db()
         numerator, denominator, people = figures[index]
         actuals = {}
         for indicator in project.indicators.all():
@@ -143,19 +176,21 @@ def _reports(project, periods, scenario, staff):
                 actuals[indicator.pk] = {"numerator": numerator, "denominator": denominator, "note": ""}
             else:
                 actuals[indicator.pk] = {"value": people, "note": ""}
-        report_save(
-            report=report,
-            by=member,
-            data={
-                "activities_done": "Hearings held in the wards planned for this phase.",
-                "lessons": "Evening hearings draw more women and young people.",
-                "support_needed": "Advice on publishing the minutes in local languages.",
-            },
-            milestones={},
-            actuals=actuals,
-        )
-        report_submit(report=report, by=member)
-        if target_state == ReportStatus.APPROVED:
-            report_approve(report=report, by=staff)
-        elif target_state == ReportStatus.RETURNED:
-            report_return(report=report, by=staff, comment="Please add the attendance lists as evidence.")
+        with demo_dated(at(intake, period.due_on - timedelta(days=2), 15)):
+            report_save(
+                report=report,
+                by=member,
+                data={
+                    "activities_done": "Hearings held in the wards planned for this phase.",
+                    "lessons": "Evening hearings draw more women and young people.",
+                    "support_needed": "Advice on publishing the minutes in local languages.",
+                },
+                milestones={},
+                actuals=actuals,
+            )
+            report_submit(report=report, by=member)
+        with demo_dated(at(intake, period.due_on + timedelta(days=4), 11)):
+            if target_state == ReportStatus.APPROVED:
+                report_approve(report=report, by=staff)
+            elif target_state == ReportStatus.RETURNED:
+                report_return(report=report, by=staff, comment="Please add the attendance lists as evidence.")

@@ -1,11 +1,15 @@
 """Demo mentoring: the demo mentor coaches two teams of the past intake, with sessions and actions in
-every state; one team has gone past the no-coaching threshold. Idempotent."""
+every state; one team has gone past the no-coaching threshold. Idempotent.
 
-from datetime import datetime, time, timedelta
+Told as of `programmes.demo.follow_up_day` (for the finished past intake, a day in its home phase):
+each step is written inside `demo_dated`, so sessions, actions and the feed keep their own days.
+"""
+
+from datetime import datetime, timedelta
 from decimal import Decimal
 
-from django.utils import timezone
-
+from portal.services import demo_dated
+from programmes.demo import at, follow_up_day
 from selection.selectors import applications_selected
 
 from .enums import ActionStatus, BudgetUnit, SessionMode, WorkKind
@@ -17,9 +21,8 @@ TEAMS = ["Citizen feedback on heritage-zone permits", "Musrenbang that includes 
 
 
 def _at(intake, days_ago: int, hour: int) -> datetime:
-    """A past moment at `hour` o'clock in the intake's zone, `days_ago` days before its today."""
-    day = timezone.localdate(timezone=intake.tzinfo) - timedelta(days=days_ago)
-    return datetime.combine(day, time(hour, 0), tzinfo=intake.tzinfo)
+    """`hour` o'clock in the intake's zone, `days_ago` days before the day the story is told as of."""
+    return at(intake, follow_up_day(intake) - timedelta(days=days_ago), hour)
 
 
 def seed(*, stdout) -> None:
@@ -33,24 +36,52 @@ def seed(*, stdout) -> None:
     hoi_an, surakarta = teams
     intake = hoi_an.intake
     tags = {name: TopicTag.objects.get_or_create(name=name)[0] for name in TAGS}
-    mentoring_settings_update(intake=intake, by=staff, no_coaching_days=30)
-    today = timezone.localdate()
+    today = follow_up_day(intake)
+    last_day = max([phase.ends_on for phase in intake.phases.all()], default=today + timedelta(days=270))
     if not mentor.time_zone:  # the mentor's own zone, from their profile, is shown next to the team's
         mentor.time_zone = "Africa/Dakar"
         mentor.save(update_fields=["time_zone"])
-    assignment = mentor_assignment_create(
-        intake=intake,
-        mentor=mentor,
-        teams=teams,
-        by=staff,
-        starts_on=today - timedelta(days=90),
-        ends_on=today + timedelta(days=270),
-        budget_amount=Decimal("6"),
-        budget_unit=BudgetUnit.DAYS,
-        expectations="A session with each team every month; read and comment on each progress report.",
-    )
+    with demo_dated(_at(intake, 92, 10)):
+        mentoring_settings_update(intake=intake, by=staff, no_coaching_days=30)
+        assignment = mentor_assignment_create(
+            intake=intake,
+            mentor=mentor,
+            teams=teams,
+            by=staff,
+            starts_on=today - timedelta(days=90),
+            ends_on=min(today + timedelta(days=270), last_day),
+            budget_amount=Decimal("6"),
+            budget_unit=BudgetUnit.DAYS,
+            expectations="A session with each team every month; read and comment on each progress report.",
+        )
     hoi_an_members = [m.user for m in hoi_an.members.select_related("user")]
-    first = session_log(
+    with demo_dated(_at(intake, 50, 12)):
+        first = _first_session(hoi_an, mentor, intake, tags, hoi_an_members, today)
+    earlier = {a.description: a for a in first.agreed_actions.all()}
+    with demo_dated(_at(intake, 21, 11)):
+        second = _second_session(hoi_an, mentor, intake, tags, hoi_an_members, today, earlier)
+    with demo_dated(_at(intake, 45, 10)):
+        _surakarta_session(surakarta, mentor, intake, tags, today)
+    for days_ago, kind, hours, team, note in [
+        (51, WorkKind.PREPARATION, Decimal("2"), hoi_an, ""),
+        (45, WorkKind.TRAVEL, Decimal("6"), surakarta, "Dakar – Solo via Jakarta (part)"),
+        (15, WorkKind.REPORT_READING, Decimal("1.5"), hoi_an, ""),
+    ]:
+        with demo_dated(_at(intake, days_ago, 18)):
+            mentor_work_log(
+                assignment=assignment,
+                by=mentor,
+                kind=kind,
+                worked_on=today - timedelta(days_ago),
+                hours=hours,
+                application=team,
+                note=note,
+            )
+    stdout.write(f"Mentoring: {mentor} coaches {len(teams)} teams; {second.application} last coached 21 days ago")
+
+
+def _first_session(hoi_an, mentor, intake, tags, hoi_an_members, today):
+    return session_log(
         application=hoi_an,
         by=mentor,
         starts_at=_at(intake, 50, 9),
@@ -80,8 +111,10 @@ def seed(*, stdout) -> None:
             },
         ],
     )
-    earlier = {a.description: a for a in first.agreed_actions.all()}
-    second = session_log(
+
+
+def _second_session(hoi_an, mentor, intake, tags, hoi_an_members, today, earlier):
+    return session_log(
         application=hoi_an,
         by=mentor,
         starts_at=_at(intake, 21, 9),
@@ -108,6 +141,9 @@ def seed(*, stdout) -> None:
             },
         ],
     )
+
+
+def _surakarta_session(surakarta, mentor, intake, tags, today):
     session_log(
         application=surakarta,
         by=mentor,
@@ -127,29 +163,3 @@ def seed(*, stdout) -> None:
             },
         ],
     )
-    mentor_work_log(
-        assignment=assignment,
-        by=mentor,
-        kind=WorkKind.PREPARATION,
-        worked_on=today - timedelta(51),
-        hours=Decimal("2"),
-        application=hoi_an,
-    )
-    mentor_work_log(
-        assignment=assignment,
-        by=mentor,
-        kind=WorkKind.TRAVEL,
-        worked_on=today - timedelta(45),
-        hours=Decimal("6"),
-        application=surakarta,
-        note="Dakar – Solo via Jakarta (part)",
-    )
-    mentor_work_log(
-        assignment=assignment,
-        by=mentor,
-        kind=WorkKind.REPORT_READING,
-        worked_on=today - timedelta(15),
-        hours=Decimal("1.5"),
-        application=hoi_an,
-    )
-    stdout.write(f"Mentoring: {mentor} coaches {len(teams)} teams; {second.application} last coached 21 days ago")

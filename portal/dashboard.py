@@ -1,10 +1,14 @@
 import rules
 from django.utils.translation import gettext_lazy as _
 
-from .registry import NavItem, Panel, dashboard_panel, register_nav
+from .registry import ACCOUNT_MENU, NavGroup, NavItem, Panel, dashboard_panel, register_nav, register_nav_group
 
 register_nav(NavItem(_("Dashboard"), "portal:dashboard", rules.is_authenticated, order=0))
-register_nav(NavItem(_("Admin"), "admin:index", rules.is_staff, order=99))
+register_nav(NavItem(_("Admin"), "admin:index", rules.is_staff, order=99, group=ACCOUNT_MENU))
+# The staff's links, in two menus so the bar keeps one row (apps put their links in by key):
+# setting up intakes and choosing their teams, then the selected teams' programme.
+register_nav_group(NavGroup("intakes", _("Intakes"), order=60))
+register_nav_group(NavGroup("teams", _("Teams"), order=66))
 
 
 @dashboard_panel(order=100)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
+from django.urls import reverse
 from django.utils.module_loading import autodiscover_modules
 
 
@@ -19,6 +20,38 @@ class NavItem:
     # A predicate taking the user: rules predicates fit here.
     visible: Callable
     order: int = 50
+    # The menu it sits in (a NavGroup's key); "" for a link of its own in the bar.
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    """A dropdown menu in the bar that gathers related links, so the staff's bar keeps one row.
+
+    It takes its place among the bar's links by `order`; with a single visible link it shows that
+    link alone (no menu of one).
+    """
+
+    key: str
+    label: str
+    order: int = 50
+
+
+@dataclass
+class NavLink:
+    label: str
+    url: str
+    current: bool  # this very page: aria-current="page"
+
+
+@dataclass
+class NavEntry:
+    """One entry of the bar: a link, or a menu of links (`is_menu`) marked `active` on its pages."""
+
+    label: str
+    links: list[NavLink]
+    active: bool
+    is_menu: bool
 
 
 @dataclass
@@ -31,13 +64,20 @@ class Panel:
     order: int = 50
 
 
+# The menu under the person's name, at the end of the bar (base.html draws it: profile, these, log out).
+ACCOUNT_MENU = "account"
 _nav_items: list[NavItem] = []
+_nav_groups: dict[str, NavGroup] = {}
 _panel_providers: list[tuple[int, Callable]] = []
 _discovered = False
 
 
 def register_nav(item: NavItem) -> None:
     _nav_items.append(item)
+
+
+def register_nav_group(group: NavGroup) -> None:
+    _nav_groups[group.key] = group
 
 
 def dashboard_panel(order: int = 50):
@@ -61,6 +101,40 @@ def _discover():
 def nav_items_for(user) -> list[NavItem]:
     _discover()
     return sorted((i for i in _nav_items if i.visible(user)), key=lambda i: i.order)
+
+
+def nav_menu(items: list[NavItem], path: str) -> list[NavEntry]:
+    """The bar for these visible items (`nav_items_for`) on the page at `path`: links and menus, in order.
+
+    A menu is active on its links' pages and the pages below them (an intake's selection pages
+    under Selection); a link is current on its own page only.
+    """
+    _discover()
+    placed: dict[str, tuple[int, str, list[NavItem]]] = {}
+    for item in items:
+        if item.group == ACCOUNT_MENU:
+            continue
+        group = _nav_groups.get(item.group)
+        if group is None:
+            placed[f"item:{item.url_name}"] = (item.order, item.label, [item])
+        else:
+            placed.setdefault(group.key, (group.order, group.label, []))[2].append(item)
+    entries = []
+    for _order, label, members in sorted(placed.values(), key=lambda entry: entry[0]):
+        urls = [reverse(member.url_name) for member in members]
+        links = [NavLink(m.label, url, path == url) for m, url in zip(members, urls, strict=True)]
+        if len(links) == 1:
+            entries.append(NavEntry(links[0].label, links, links[0].current, is_menu=False))
+        else:
+            below = any(path.startswith(link.url) for link in links)
+            entries.append(NavEntry(label, links, below, is_menu=True))
+    return entries
+
+
+def account_links(items: list[NavItem], path: str) -> list[NavLink]:
+    """The links the bar's account menu adds between the profile and "Log out" (e.g. the Django admin)."""
+    urls = [(item, reverse(item.url_name)) for item in items if item.group == ACCOUNT_MENU]
+    return [NavLink(item.label, url, path == url) for item, url in urls]
 
 
 def panels_for(request) -> list[Panel]:

@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.db import transaction
 
@@ -65,3 +67,34 @@ def activities_redate(*, obj, dates: list) -> int:
         entry.created_at = dates[min(index, len(dates) - 1)]
     Activity.objects.bulk_update(entries, ["created_at"])
     return len(entries)
+
+
+# The apps whose rows the demo's follow-up writes (feed entries, created/updated stamps, history records).
+DEMO_DATED_APPS = ("portal", "applications", "selection", "change_projects", "mentoring", "study_visits")
+
+
+@contextmanager
+def demo_dated(moment):
+    """Demo data: every date-time the block stamps with the load time gets `moment` instead.
+
+    Services stamp `now` (feed entries, `created_at`/`updated_at`, submitted/approved times, history
+    records); a past intake's story wraps each step in this block so the step keeps the day it would
+    have happened. Only values written while the block ran are touched, so dates set on purpose stay.
+    Objects made in the block and saved again later must be read again first (`refresh_from_db`):
+    their in-memory copy still holds the load time, which a save (or a history record) writes back.
+    """
+    from django.apps import apps
+    from django.db import models
+    from django.utils import timezone
+
+    started = timezone.now()
+    yield
+    ended = timezone.now()
+    for model in apps.get_models():
+        if model._meta.app_label not in DEMO_DATED_APPS:
+            continue
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.DateTimeField):
+                model._base_manager.filter(**{f"{field.attname}__range": (started, ended)}).update(
+                    **{field.attname: moment}
+                )

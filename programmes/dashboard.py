@@ -11,7 +11,9 @@ def _everyone(user) -> bool:
 
 
 register_nav(NavItem(_("Programmes"), "programmes:catalogue", _everyone, order=10))
-register_nav(NavItem(_("Manage programmes"), "programmes:staff_programme_list", is_programme_staff, order=60))
+register_nav(
+    NavItem(_("Manage programmes"), "programmes:staff_programme_list", is_programme_staff, order=60, group="intakes")
+)
 
 
 @dashboard_panel(order=20)

@@ -4,8 +4,9 @@ Idempotent: objects are found by slug or name, so running the seed twice changes
 Dates are relative to today so the open intake is always open.
 """
 
-from datetime import time, timedelta
+from datetime import date, datetime, time, timedelta
 
+from django.db.models import Max
 from django.utils import timezone
 
 from .enums import AttachmentRequirement, IntakeRoleType, Offer, OrganisationType, PublicationStatus
@@ -94,6 +95,25 @@ def _phases(intake, first_day):
         )
 
 
+def follow_up_day(intake) -> date:
+    """The day the demo tells an intake's follow-up as of: its change projects, coaching and study visits.
+
+    Today while the programme runs; for a finished intake, three months before its last phase ends,
+    so a past intake's reports, sessions and visits carry the programme's own dates, not the day the
+    demo was loaded (and the steps the story puts up to 90 days later still fall inside it).
+    """
+    today = timezone.localdate(timezone=intake.tzinfo)
+    last_day = intake.phases.aggregate(last=Max("ends_on"))["last"]
+    if last_day is None:
+        return today
+    return min(today, last_day - timedelta(days=90))
+
+
+def at(intake, day: date, hour: int, minute: int = 0) -> datetime:
+    """`hour` o'clock on `day` in the intake's zone."""
+    return datetime.combine(day, time(hour, minute), tzinfo=intake.tzinfo)
+
+
 def _rubric(intake):
     for order, (name, weight, description, guidance) in enumerate(RUBRIC):
         RubricCriterion.objects.get_or_create(
@@ -167,7 +187,9 @@ def seed(*, stdout) -> None:
         closes_at=closing_from_local(today - timedelta(days=750), time(23, 59), ZONE),
         places=10,
     )
-    _phases(past_intake, today - timedelta(days=700))
+    # Its training starts seven weeks after the decisions (applications.demo releases them 52 days
+    # after the deadline), once the teams have confirmed their places.
+    _phases(past_intake, today - timedelta(days=650))
     _rubric(past_intake)
 
     IntakeRole.objects.get_or_create(intake=open_intake, user=demo_user("reviewer"), role=IntakeRoleType.REVIEWER)

@@ -5,7 +5,7 @@ from portal.registry import NavItem, Panel, dashboard_panel, project_section, re
 
 from .selectors import certificate_intakes
 
-register_nav(NavItem(_("Reports"), "reports:mine", is_programme_staff, order=70))
+register_nav(NavItem(_("Reports"), "reports:mine", is_programme_staff, order=70, group="intakes"))
 
 
 @project_section("project_dashboard", order=90)

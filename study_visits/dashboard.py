@@ -5,7 +5,9 @@ from portal.registry import NavItem, Panel, dashboard_panel, register_nav
 
 from .selectors import upcoming_places_of, visits_for
 
-register_nav(NavItem(label=_("Study visits"), url_name="study_visits:list", visible=is_programme_staff, order=66))
+register_nav(
+    NavItem(label=_("Study visits"), url_name="study_visits:list", visible=is_programme_staff, order=66, group="teams")
+)
 
 
 @dashboard_panel(order=20)

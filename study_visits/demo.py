@@ -3,13 +3,20 @@
 Both belong to the intake of the demo participant's selected team; its accepted teams count as having
 confirmed their places. Idempotent: visits are found by intake and title, places by visit and person.
 Needs applications.demo first; without the participant's team it does nothing.
+
+Told as of `programmes.demo.follow_up_day` (for the finished past intake, a day in its home phase;
+"upcoming" means upcoming on that day): bookings, attendance and confirmations carry the days they
+would have happened, never the day the demo was loaded.
 """
 
 from datetime import datetime, time, timedelta
 
-from django.utils import timezone
+from django.contrib.contenttypes.models import ContentType
 
+from applications.enums import ApplicationStatus
 from portal.models import Activity
+from portal.services import demo_dated
+from programmes.demo import at, follow_up_day
 from selection.models import Confirmation
 from selection.selectors import applications_selected
 
@@ -72,24 +79,35 @@ def _visit(intake, fields, starts_on, capacity) -> tuple[StudyVisit, bool]:
     return visit, created
 
 
-def _place(visit, member, status, by, minutes_ago=0) -> Place:
+def _place(visit, member, status, by, requested_at) -> Place:
     place = Place.objects.filter(visit=visit, user=member.user).first()
     if place is None:
-        place = Place.objects.create(
-            visit=visit,
-            user=member.user,
-            application=member.application,
-            status=status,
-            booked_by=by,
-            requested_at=timezone.now() - timedelta(minutes=minutes_ago),
-        )
-        Activity.record(
-            obj=place,
-            actor=by,
-            verb="booked a place" if status == PlaceStatus.BOOKED else "joined the waiting list",
-            to_state=status,
-        )
+        with demo_dated(requested_at):
+            place = Place.objects.create(
+                visit=visit,
+                user=member.user,
+                application=member.application,
+                status=status,
+                booked_by=by,
+                requested_at=requested_at,
+            )
+            Activity.record(
+                obj=place,
+                actor=by,
+                verb="booked a place" if status == PlaceStatus.BOOKED else "joined the waiting list",
+                to_state=status,
+            )
     return place
+
+
+def _released_at(application):
+    """When the team was told it was selected (the acceptance's feed entry), for its confirmation."""
+    entry = Activity.objects.filter(
+        content_type=ContentType.objects.get_for_model(application),
+        object_id=application.pk,
+        to_state=ApplicationStatus.ACCEPTED,
+    ).first()
+    return entry.created_at if entry is not None else application.updated_at
 
 
 def seed(*, stdout) -> None:
@@ -104,33 +122,37 @@ def seed(*, stdout) -> None:
     if team is None:
         return
     intake = team.intake
-    now = timezone.now()
     for application in applications_selected(intake=intake):
-        Confirmation.objects.get_or_create(
-            application=application,
-            defaults={
-                "deadline": now - timedelta(days=30),
-                "status": "confirmed",
-                "closed_at": now - timedelta(days=40),
-            },
-        )
+        released = _released_at(application)
+        with demo_dated(released + timedelta(hours=1)):
+            Confirmation.objects.get_or_create(
+                application=application,
+                defaults={
+                    "deadline": released + timedelta(days=14),
+                    "status": "confirmed",
+                    "closed_at": released + timedelta(days=4),
+                },
+            )
     teams = [team, *selected_teams(intake=intake).exclude(pk=team.pk).order_by("pk")]
     members = [m for t in teams for m in t.members.select_related("user", "application").order_by("pk")]
-    today = timezone.localdate()
+    today = follow_up_day(intake)
 
-    past, _created = _visit(intake, PAST, today - timedelta(days=60), capacity=len(members))
+    with demo_dated(at(intake, today - timedelta(days=120), 10)):
+        past, _created = _visit(intake, PAST, today - timedelta(days=60), capacity=len(members))
     for index, member in enumerate(members):
-        place = _place(past, member, PlaceStatus.BOOKED, staff)
+        place = _place(past, member, PlaceStatus.BOOKED, staff, at(intake, today - timedelta(days=90), 10, index))
         for day_index, day in enumerate(past.days()):
-            Attendance.objects.get_or_create(
-                place=place, day=day, defaults={"present": (index + day_index) % 5 != 4, "recorded_by": staff}
-            )
+            with demo_dated(at(intake, day, 17)):
+                Attendance.objects.get_or_create(
+                    place=place, day=day, defaults={"present": (index + day_index) % 5 != 4, "recorded_by": staff}
+                )
 
-    upcoming, _created = _visit(intake, UPCOMING, today + timedelta(days=21), capacity=4)
+    with demo_dated(at(intake, today - timedelta(days=40), 10)):
+        upcoming, _created = _visit(intake, UPCOMING, today + timedelta(days=21), capacity=4)
+    # Booked by staff in order, then the others asked for a place: the waiting list's order.
     for index, member in enumerate(members):
         status = PlaceStatus.BOOKED if index < upcoming.capacity else PlaceStatus.WAITING
-        _place(
-            upcoming, member, status, staff if status == PlaceStatus.BOOKED else member.user, minutes_ago=100 - index
-        )
+        by = staff if status == PlaceStatus.BOOKED else member.user
+        _place(upcoming, member, status, by, at(intake, today - timedelta(days=10), 10, index))
     waiting = Place.objects.filter(visit=upcoming, status=PlaceStatus.WAITING).count()
     stdout.write(f"Study visits: “{past.title}” with attendance, “{upcoming.title}” full with {waiting} waiting")

@@ -107,3 +107,14 @@ def login(live_server):
             page.wait_for_url(lambda url: "/accounts/2fa/" not in url)
 
     return _login
+
+
+@pytest.fixture
+def logout():
+    """Log out through the account menu (under the person's name, at the end of the bar)."""
+
+    def _logout(page):
+        page.locator("#nav-account").click()
+        page.get_by_role("button", name="Log out").click()
+
+    return _logout

@@ -21,7 +21,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.mark.browser
-def test_participant_reports_mentor_comments_staff_return_and_approve(page, live_server, login, transactional_db):
+def test_participant_reports_mentor_comments_staff_return_and_approve(
+    page, live_server, login, transactional_db, logout
+):
     project = ChangeProjectFactory(
         title="Open budget hearings",
         application__contact_person=UserFactory(email="lan@example.org", full_name="Lan Nguyen"),
@@ -56,7 +58,7 @@ def test_participant_reports_mentor_comments_staff_return_and_approve(page, live
     page.get_by_label("Activities done, compared with the plan").fill("Three hearings held.")
     page.get_by_role("button", name="Submit the report").click()
     page.get_by_text("The report is submitted.").wait_for()
-    page.get_by_role("button", name="Log out").click()
+    logout(page)
 
     # --- The mentor comments.
     login(page, mentor.email, PASSWORD)
@@ -65,7 +67,7 @@ def test_participant_reports_mentor_comments_staff_return_and_approve(page, live
     page.get_by_label("Your comment as the team's mentor").fill("Good start; the minutes are missing.")
     page.get_by_role("button", name="Save my comment").click()
     page.get_by_text("Your comment is saved.").wait_for()
-    page.get_by_role("button", name="Log out").click()
+    logout(page)
 
     # --- Staff read the mentor's comment and return the report.
     login(page, staff.email, PASSWORD)
@@ -74,7 +76,7 @@ def test_participant_reports_mentor_comments_staff_return_and_approve(page, live
     page.get_by_label("Comment to the team").fill("Please attach the minutes of the hearings.")
     page.get_by_role("button", name="Return for revision").click()
     page.get_by_text("The report is returned to the team with your comment.").wait_for()
-    page.get_by_role("button", name="Log out").click()
+    logout(page)
 
     # --- The participant sees the comment, revises and resubmits.
     login(page, "lan@example.org", PASSWORD)
@@ -83,7 +85,7 @@ def test_participant_reports_mentor_comments_staff_return_and_approve(page, live
     page.get_by_label("Activities done, compared with the plan").fill("Three hearings held; minutes attached.")
     page.get_by_role("button", name="Submit the report").click()
     page.get_by_text("The report is submitted.").wait_for()
-    page.get_by_role("button", name="Log out").click()
+    logout(page)
 
     # --- Staff approve; version 1 stays readable beside version 2.
     login(page, staff.email, PASSWORD)

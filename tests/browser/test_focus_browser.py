@@ -55,6 +55,7 @@ def test_every_control_on_the_team_page_shows_the_focus_ring(page, live_server, 
         "a.text-danger",
         "a.visually-hidden-focusable",
         "button.btn",
+        "button.nav-link",  # the account menu's button, under the person's name
         "div.table-responsive",  # the members table's scroll region (includes/_table_scroll.html)
         "input.emailinput",
         "input.textinput",

@@ -5,7 +5,7 @@ from django.core import mail
 from accounts.models import User
 
 
-def test_newcomer_registers_verifies_email_logs_in_and_sees_dashboard(page, live_server, transactional_db):
+def test_newcomer_registers_verifies_email_logs_in_and_sees_dashboard(page, live_server, transactional_db, logout):
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="Register").click()
     page.get_by_label("E-mail").fill("olga.petrenko@example.org")
@@ -24,7 +24,7 @@ def test_newcomer_registers_verifies_email_logs_in_and_sees_dashboard(page, live
     page.get_by_role("button", name="Confirm").click()
 
     # Confirming logs the newcomer in; log out and back in as a returning user would.
-    page.get_by_role("button", name="Log out").click()
+    logout(page)
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("E-mail").fill("olga.petrenko@example.org")
     page.locator("#id_password").fill("dialogue-with-citizens-2027")

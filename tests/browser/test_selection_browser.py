@@ -22,7 +22,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.mark.browser
-def test_reviewer_scores_staff_decide_and_release(page, live_server, login, transactional_db):
+def test_reviewer_scores_staff_decide_and_release(page, live_server, login, transactional_db, logout):
     intake = IntakeFactory(closed=True, team_places=2)
     relevance = RubricCriterionFactory(intake=intake, name="Relevance", weight=60, max_score=3, order=0)
     commitment = RubricCriterionFactory(intake=intake, name="Commitment", weight=40, max_score=6, order=1)
@@ -55,7 +55,7 @@ def test_reviewer_scores_staff_decide_and_release(page, live_server, login, tran
     page.get_by_role("button", name="Submit review").click()
     page.get_by_text("Your review is submitted. Thank you!").wait_for()
     page.get_by_test_id("progress").get_by_text("1 of 1 submitted").wait_for()
-    page.get_by_role("button", name="Log out").click()
+    logout(page)
 
     # --- Staff: the ranking, two accepted, one on the waiting list, release.
     login(page, staff.email, PASSWORD)

@@ -29,7 +29,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.mark.browser
-def test_visit_waiting_list_offer_and_calendar(page, live_server, login, transactional_db):
+def test_visit_waiting_list_offer_and_calendar(page, live_server, login, transactional_db, logout):
     intake = IntakeFactory(closed=True)
     team_a = SelectedTeamFactory(intake=intake, size=3, title="Open budget hearings")
     team_b = SelectedTeamFactory(intake=intake, size=1, title="Youth council")
@@ -65,7 +65,7 @@ def test_visit_waiting_list_offer_and_calendar(page, live_server, login, transac
     page.get_by_role("button", name="Book the team").click()
     page.get_by_text("3 places booked for the team.").wait_for()
     assert page.get_by_test_id("places-left").inner_text() == "3 of 4 places taken, 0 waiting"
-    page.get_by_role("button", name="Log out").click()
+    logout(page)
     visit = StudyVisit.objects.get()
     services.place_book(visit=visit, user=team_b.contact_person, by=team_b.contact_person)
 
@@ -74,7 +74,7 @@ def test_visit_waiting_list_offer_and_calendar(page, live_server, login, transac
     page.goto(f"{live_server.url}/study-visits/{visit.pk}/")
     page.get_by_role("button", name="Join the waiting list").click()
     page.get_by_text("The visit is full: you are on the waiting list.").wait_for()
-    page.get_by_role("button", name="Log out").click()
+    logout(page)
 
     # --- A booked member cancels (after confirming); the seat is offered to the waiting participant.
     member = team_a.members.exclude(user=team_a.contact_person).first().user
@@ -82,7 +82,7 @@ def test_visit_waiting_list_offer_and_calendar(page, live_server, login, transac
     page.goto(f"{live_server.url}/study-visits/{visit.pk}/")
     page.get_by_role("button", name="Cancel my place").click()
     page.get_by_text("The place is cancelled.").wait_for()
-    page.get_by_role("button", name="Log out").click()
+    logout(page)
     offers = [m for m in mail.outbox if m.to == [waiting.email]]
     assert [m.subject for m in offers] == ["A place has freed up on the study visit: Study visit to Umeå"]
     link = re.search(r"http\S+/study-visits/offers/\S+/", offers[0].body).group(0)
