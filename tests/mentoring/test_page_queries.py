@@ -10,12 +10,16 @@ from django.urls import reverse
 from mentoring.enums import ActionStatus
 from tests.factories import (
     ApplicationFactory,
+    ChangeProjectFactory,
     CoachingActionFactory,
     CoachingSessionFactory,
     IntakeFactory,
     MentorAssignmentFactory,
     MentoredTeamFactory,
+    MilestoneFactory,
+    RiskFactory,
     TeamMemberFactory,
+    TopicTagFactory,
 )
 
 
@@ -60,3 +64,36 @@ def test_overview_page_queries_do_not_grow_with_teams(staff_client, db, django_a
     assert [(a.team_count, a.session_count, a.open_action_count) for a, _budget in response.context["workload"]] == [
         (1, 1, 1)
     ] * rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_session_log_page_queries_do_not_grow_with_actions(client, db, django_assert_num_queries, rows):
+    team = MentoredTeamFactory()
+    application = team.application
+    for _ in range(rows):
+        member = TeamMemberFactory(application=application).user
+        session = CoachingSessionFactory(application=application)
+        CoachingActionFactory(session=session, owner=member)
+        CoachingActionFactory(session=session, owner=member, status=ActionStatus.CARRIED_OVER)
+        CoachingActionFactory(session=session, status=ActionStatus.DONE)
+        TopicTagFactory()
+    project = ChangeProjectFactory(application=application)
+    MilestoneFactory.create_batch(rows, project=project)
+    RiskFactory.create_batch(rows, project=project)
+    members = application.members.count()
+    client.force_login(team.assignment.mentor)
+    url = reverse("mentoring:session_log", args=[application.pk])
+    client.get(url)  # the person's intake roles are then cached, as on every later page
+
+    with django_assert_num_queries(11):
+        response = client.get(url)
+
+    form = response.context["form"]
+    assert len(form.follow_up_rows) == 2 * rows
+    assert [len(form.fields[name].choices) for name in ("participants", "tags", "milestones", "risks")] == [
+        members,
+        rows,
+        rows,
+        rows,
+    ]
+    assert response.content.decode().count('data-testid="follow-up"') == 2 * rows
