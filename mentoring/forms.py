@@ -4,6 +4,10 @@ from datetime import datetime
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.forms.models import ModelChoiceIterator
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -105,6 +109,48 @@ class MentorWorkForm(_Crispy, forms.ModelForm):
         pass
 
 
+class _Quick:
+    """A widget written out in Python rather than through the form renderer's templates (one template per
+    <option> there), with the markup Django would give it and Bootstrap's `is-invalid` on an error."""
+
+    def _attrs(self, attrs):
+        attrs = self.build_attrs(self.attrs, attrs)
+        if attrs.get("aria-invalid"):
+            attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+        return attrs
+
+
+class _QuickSelect(_Quick, forms.Select):
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = "" if value is None else str(value)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((key, mark_safe(" selected") if str(key) == chosen else "", label) for key, label in self.choices),
+        )
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(self._attrs(attrs)), options)
+
+
+class _QuickDateInput(_Quick, forms.DateInput):
+    input_type = "date"
+
+    def render(self, name, value, attrs=None, renderer=None):
+        value = self.format_value(value)
+        shown = format_html(' value="{}"', value) if value else ""
+        return format_html('<input type="date" name="{}"{}{}>', name, shown, flatatt(self._attrs(attrs)))
+
+
+class _HeldChoices(ModelChoiceIterator):
+    """The choices of a model choice field drawn from the rows its queryset already holds, so the form can
+    read them (the team's members as owners; whether there are milestones at all) without a second query."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
 FOLLOW_UP_CHOICES = [
     ("", _("Leave as it is")),
     (ActionStatus.DONE, _("Done")),
@@ -153,15 +199,16 @@ class SessionForm(_Crispy, forms.Form):
         self.outstanding = list(outstanding)
         self.fields["mode"].choices = SessionMode.choices
         self.fields["date"].help_text = _("In your time zone, %(zone)s.") % {"zone": assignment.mentor_zone_name}
-        self.fields["participants"].queryset = members
+        for name, queryset in (("participants", members), ("tags", tags), ("milestones", milestones), ("risks", risks)):
+            self.fields[name].iterator = _HeldChoices
+            self.fields[name].queryset = queryset
         self.fields["participants"].label_from_instance = lambda m: m.user.get_full_name() or m.user.email
-        self.fields["tags"].queryset = tags
-        self.fields["milestones"].queryset = milestones
-        self.fields["risks"].queryset = risks
-        if not milestones.exists():
-            del self.fields["milestones"]
-        if not risks.exists():
-            del self.fields["risks"]
+        # The project's milestones and risks are offered only when the team has some; the rows read here
+        # are the ones the boxes are drawn from.
+        for name in ("milestones", "risks"):
+            if not self.fields[name].queryset:
+                del self.fields[name]
+        members = self.fields["participants"].queryset
         owners = [(m.user_id, m.user.get_full_name() or m.user.email) for m in members]
         owners.append((assignment.mentor_id, _("%(name)s (mentor)") % {"name": assignment.mentor}))
         self.owner_users = {m.user_id: m.user for m in members}
@@ -172,12 +219,19 @@ class SessionForm(_Crispy, forms.Form):
                 label=_("Owner"), choices=[("", "—"), *owners], coerce=int, required=False, empty_value=None
             )
             self.fields[f"action_{i}_due_on"] = forms.DateField(label=_("Due on"), required=False, widget=DATE)
+        # A busy team has dozens of outstanding actions: their fields are drawn by quick widgets inside a small
+        # template (mentoring/_follow_up_field.html) instead of crispy forms, with the same markup.
         for action in self.outstanding:
             self.fields[f"follow_{action.pk}"] = forms.ChoiceField(
-                label=action.description, choices=FOLLOW_UP_CHOICES, required=False
+                label=action.description,
+                choices=FOLLOW_UP_CHOICES,
+                required=False,
+                widget=_QuickSelect(attrs={"class": "select form-select"}),
             )
             self.fields[f"due_{action.pk}"] = forms.DateField(
-                label=_("New due date (when carried over)"), required=False, widget=DATE
+                label=_("New due date (when carried over)"),
+                required=False,
+                widget=_QuickDateInput(attrs={"class": "dateinput form-control"}, format="%Y-%m-%d"),
             )
         self._helper()
 

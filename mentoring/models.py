@@ -228,6 +228,8 @@ class CoachingAction(models.Model):
         verbose_name = _("agreed action")
         verbose_name_plural = _("agreed actions")
         ordering = ["due_on", "pk"]
+        # A team's outstanding (and overdue) actions: the overview's counts, the session form, the dashboard.
+        indexes = [models.Index(fields=["application", "status", "due_on"], name="action_team_status")]
         constraints = [
             models.CheckConstraint(condition=models.Q(status__in=ActionStatus.values), name="action_status_valid"),
         ]

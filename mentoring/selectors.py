@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db.models import (
     Count,
     DecimalField,
+    Func,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -21,6 +22,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from modeltranslation import settings as mt_settings
+from modeltranslation.utils import build_localized_fieldname
 
 from accounts.models import User
 from applications.models import Application, TeamMember
@@ -67,9 +70,16 @@ def mentor_intakes(*, user) -> list[Intake]:
 # --- Figures as subqueries ----------------------------------------------------------------------
 
 
-def _count(queryset) -> Subquery:
+def _count(queryset, group: str = "application") -> Subquery:
     return Subquery(
-        queryset.order_by().values("application").annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()
+        queryset.order_by().values(group).annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()
+    )
+
+
+def _count_all(queryset) -> Subquery:
+    """How many rows `queryset` has: a COUNT with no GROUP BY, so one row (0 when there are none)."""
+    return Subquery(
+        queryset.order_by().annotate(n=Func("pk", function="COUNT")).values("n")[:1], output_field=IntegerField()
     )
 
 
@@ -225,8 +235,26 @@ def _phase_start(today: date) -> Subquery:
     )
 
 
+def _localized(path: str, field: str) -> list[str]:
+    """`field` of a translated model reached through `path`, with its column in every language (for `only`)."""
+    return [path + field] + [path + build_localized_fieldname(field, lang) for lang in mt_settings.AVAILABLE_LANGUAGES]
+
+
+# What the overview, its export and `left_alone` read of a team: the long answers of the application,
+# the intake's and programme's texts and the mentor's account are not loaded for a few hundred rows.
+OVERVIEW_ROW_FIELDS = (
+    "title",
+    "intake__time_zone",
+    *_localized("intake__", "name"),
+    *_localized("intake__programme__", "title"),
+    "mentored_team__assignment__starts_on",
+    "mentored_team__assignment__mentor__email",
+    "mentored_team__assignment__mentor__full_name",
+)
+
+
 def overview_rows(*, intake=None, mentor=None, today: date | None = None) -> QuerySet[Application]:
-    """Every selected team with its mentor and coaching figures, for staff. 2 queries a page."""
+    """Every selected team with its mentor and coaching figures, for staff. 1 query (every row at once)."""
     today = today or timezone.localdate()
     teams = applications_selected()
     if intake is not None:
@@ -236,19 +264,15 @@ def overview_rows(*, intake=None, mentor=None, today: date | None = None) -> Que
     phase_sessions = CoachingSession.objects.filter(
         application=OuterRef("pk"), starts_at__date__gte=OuterRef("phase_start")
     )
-    assignment_hours = _assignment_hours(MentorAssignment.objects.filter(pk=OuterRef("mentored_team__assignment")))
     return (
         _with_team_figures(teams, today=today)
         .annotate(
             phase_start=_phase_start(today),
             sessions_this_phase=Coalesce(_count(phase_sessions), 0),
-            mentor_session_minutes=Subquery(
-                assignment_hours.values("session_minutes_used")[:1], output_field=IntegerField()
-            ),
-            mentor_other_hours=Subquery(assignment_hours.values("other_hours_used")[:1], output_field=HOURS),
             no_coaching_days=Coalesce("intake__mentoring_settings__no_coaching_days", DEFAULT_NO_COACHING_DAYS),
         )
         .select_related("intake__programme", "mentored_team__assignment__mentor")
+        .only(*OVERVIEW_ROW_FIELDS)
         .order_by("intake__programme__title", "intake__name", "title", "pk")
     )
 
@@ -287,37 +311,28 @@ def left_alone(rows, *, now: datetime | None = None) -> list[LeftAlone]:
 
 
 def mentor_workload(*, intake=None, mentor=None) -> QuerySet[MentorAssignment]:
-    """Each mentor's agreements: teams, sessions, open actions and hours against the budget. 1 query."""
+    """Each mentor's agreements: teams, sessions, open actions and hours against the budget. 1 query.
+
+    Every figure is a subquery on the agreement: no join to the teams, so each is worked out once per
+    agreement and not once per team (a GROUP BY over the joined teams repeated them all).
+    """
     assignments = MentorAssignment.objects.all()
     if intake is not None:
         assignments = assignments.filter(intake=intake)
     if mentor is not None:
         assignments = assignments.filter(mentor=mentor)
+    teams = MentoredTeam.objects.filter(assignment=OuterRef("pk"))
     sessions = CoachingSession.objects.filter(assignment=OuterRef("pk"))
     open_actions = CoachingAction.objects.filter(
-        application__mentored_team__assignment=OuterRef("pk"), status__in=OUTSTANDING_ACTION_STATES
+        application__mentored_team__assignment=OuterRef("pk"),
+        status__in=OUTSTANDING_ACTION_STATES,
     )
     return (
         _assignment_hours(assignments)
         .annotate(
-            team_count=Count("mentored_teams", distinct=True),
-            session_count=Coalesce(
-                Subquery(
-                    sessions.order_by().values("assignment").annotate(n=Count("pk")).values("n")[:1],
-                    output_field=IntegerField(),
-                ),
-                0,
-            ),
-            open_action_count=Coalesce(
-                Subquery(
-                    open_actions.order_by()
-                    .values("application__mentored_team__assignment")
-                    .annotate(n=Count("pk"))
-                    .values("n")[:1],
-                    output_field=IntegerField(),
-                ),
-                0,
-            ),
+            team_count=Coalesce(_count(teams, "assignment"), 0),
+            session_count=Coalesce(_count(sessions, "assignment"), 0),
+            open_action_count=_count_all(open_actions),
         )
         .select_related("mentor", "intake__programme")
         .order_by("mentor__full_name", "intake__name", "pk")

@@ -1,4 +1,4 @@
-"""The team's coaching page asks a fixed number of queries whatever the number of actions and sessions.
+"""Mentoring pages ask a fixed number of queries whatever the number of teams, actions and sessions.
 
 Every action row asks who may tick it off or follow it up; the bench found 199 queries on a busy
 team (one permission query per action) before the team's answers were kept for the page.
@@ -8,7 +8,19 @@ import pytest
 from django.urls import reverse
 
 from mentoring.enums import ActionStatus
-from tests.factories import CoachingActionFactory, CoachingSessionFactory, MentoredTeamFactory, TeamMemberFactory
+from tests.factories import (
+    ApplicationFactory,
+    ChangeProjectFactory,
+    CoachingActionFactory,
+    CoachingSessionFactory,
+    IntakeFactory,
+    MentorAssignmentFactory,
+    MentoredTeamFactory,
+    MilestoneFactory,
+    RiskFactory,
+    TeamMemberFactory,
+    TopicTagFactory,
+)
 
 
 @pytest.mark.parametrize("rows", [1, 3])
@@ -31,3 +43,57 @@ def test_team_page_queries_do_not_grow_with_actions(client, db, django_assert_nu
     assert len(response.context["outstanding"]) == rows
     assert len(response.context["closed"]) == rows
     assert [bool(targets) for _action, targets in response.context["outstanding"]] == [True] * rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_overview_page_queries_do_not_grow_with_teams(staff_client, db, django_assert_num_queries, rows):
+    intake = IntakeFactory(closed=True)
+    for _ in range(rows):
+        # A mentor with a coached team, and a selected team nobody mentors (left alone).
+        team = MentoredTeamFactory(assignment=MentorAssignmentFactory(intake=intake))
+        CoachingActionFactory(session=CoachingSessionFactory(application=team.application))
+        ApplicationFactory(intake=intake, accepted=True)
+    url = reverse("mentoring:overview")
+    staff_client.get(url)
+
+    with django_assert_num_queries(5):
+        response = staff_client.get(url)
+
+    assert len(response.context["page_obj"].object_list) == 2 * rows
+    assert [item.days for item in response.context["left_alone"]] == [None] * rows
+    assert [(a.team_count, a.session_count, a.open_action_count) for a, _budget in response.context["workload"]] == [
+        (1, 1, 1)
+    ] * rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_session_log_page_queries_do_not_grow_with_actions(client, db, django_assert_num_queries, rows):
+    team = MentoredTeamFactory()
+    application = team.application
+    for _ in range(rows):
+        member = TeamMemberFactory(application=application).user
+        session = CoachingSessionFactory(application=application)
+        CoachingActionFactory(session=session, owner=member)
+        CoachingActionFactory(session=session, owner=member, status=ActionStatus.CARRIED_OVER)
+        CoachingActionFactory(session=session, status=ActionStatus.DONE)
+        TopicTagFactory()
+    project = ChangeProjectFactory(application=application)
+    MilestoneFactory.create_batch(rows, project=project)
+    RiskFactory.create_batch(rows, project=project)
+    members = application.members.count()
+    client.force_login(team.assignment.mentor)
+    url = reverse("mentoring:session_log", args=[application.pk])
+    client.get(url)  # the person's intake roles are then cached, as on every later page
+
+    with django_assert_num_queries(11):
+        response = client.get(url)
+
+    form = response.context["form"]
+    assert len(form.follow_up_rows) == 2 * rows
+    assert [len(form.fields[name].choices) for name in ("participants", "tags", "milestones", "risks")] == [
+        members,
+        rows,
+        rows,
+        rows,
+    ]
+    assert response.content.decode().count('data-testid="follow-up"') == 2 * rows

@@ -155,6 +155,43 @@ def test_session_form_keeps_what_was_typed_and_asks_for_the_owner(client, coache
     assert CoachingSession.objects.count() == 1
 
 
+def test_follow_up_fields_keep_the_choice_and_mark_a_wrong_date(client, coached):
+    team, _member, _session, action = coached
+    client.force_login(team.assignment.mentor)
+    url = reverse("mentoring:session_log", kwargs={"pk": team.application_id})
+
+    blank = client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "date": "2026-01-05",
+            "time": "10:00",
+            "duration_minutes": "60",
+            "mode": "online",
+            f"follow_{action.pk}": "carried_over",
+            f"due_{action.pk}": "next week",
+        },
+    )
+
+    # Drawn as crispy forms would: the label, Bootstrap's classes, the error under the field.
+    assert (
+        f'<div id="div_id_follow_{action.pk}" class="mb-3"><label for="id_follow_{action.pk}" class="form-label">'
+        f'Book the hall</label><select name="follow_{action.pk}" class="select form-select" id="id_follow_{action.pk}">'
+        '<option value="" selected>Leave as it is</option><option value="done">Done</option>' in blank
+    )
+    assert f'<input type="date" name="due_{action.pk}" class="dateinput form-control" id="id_due_{action.pk}">' in blank
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<option value="carried_over" selected>Carry over</option>' in page
+    assert (
+        f'<input type="date" name="due_{action.pk}" value="next week" aria-describedby="id_due_{action.pk}_error" '
+        f'aria-invalid="true" class="dateinput form-control is-invalid" id="id_due_{action.pk}">'
+        f'<div id="id_due_{action.pk}_error" class="invalid-feedback"><span id="error_1_id_due_{action.pk}">'
+        "<strong>Enter a valid date.</strong></span></div>"
+    ) in page
+    assert CoachingSession.objects.count() == 1
+
+
 def test_member_ticks_off_their_action_but_a_colleague_gets_404(client, coached):
     team, member, _session, action = coached
     colleague = TeamMemberFactory(application=team.application).user
