@@ -248,6 +248,7 @@ OVERVIEW_ROW_FIELDS = (
     *_localized("intake__", "name"),
     *_localized("intake__programme__", "title"),
     "mentored_team__assignment__starts_on",
+    "mentored_team__assignment__ends_on",
     "mentored_team__assignment__mentor__email",
     "mentored_team__assignment__mentor__full_name",
 )
@@ -270,6 +271,9 @@ def overview_rows(*, intake=None, mentor=None, today: date | None = None) -> Que
             phase_start=_phase_start(today),
             sessions_this_phase=Coalesce(_count(phase_sessions), 0),
             no_coaching_days=Coalesce("intake__mentoring_settings__no_coaching_days", DEFAULT_NO_COACHING_DAYS),
+            programme_ends_on=Subquery(
+                Phase.objects.filter(intake=OuterRef("intake")).order_by("-ends_on").values("ends_on")[:1]
+            ),
         )
         .select_related("intake__programme", "mentored_team__assignment__mentor")
         .only(*OVERVIEW_ROW_FIELDS)
@@ -295,11 +299,23 @@ def days_without_coaching(team: Application, now: datetime) -> int | None:
     return (today - mentored.assignment.starts_on).days
 
 
+def coaching_is_over(team: Application, today: date) -> bool:
+    """The mentor agreement has ended or, for a team without a mentor, the programme's last phase has:
+    nobody is waiting for coaching any more (a finished intake's teams are history, not left alone)."""
+    if _has_mentor(team):
+        return team.mentored_team.assignment.ends_on < today
+    ends_on = getattr(team, "programme_ends_on", None)
+    return ends_on is not None and ends_on < today
+
+
 def left_alone(rows, *, now: datetime | None = None) -> list[LeftAlone]:
-    """Teams with no coaching for more than their intake's N days, or no mentor at all; longest first."""
+    """Teams still being coached with no coaching for more than their intake's N days, or no mentor at all;
+    longest first."""
     now = now or timezone.now()
     found = []
     for team in rows:
+        if coaching_is_over(team, team.intake.local(now).date()):
+            continue
         if not _has_mentor(team):
             found.append(LeftAlone(team=team, days=None, since=None))
             continue

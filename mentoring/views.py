@@ -212,7 +212,7 @@ def overview(request):
     filters = form.cleaned_data if form.is_valid() else {}
     rows = selectors.overview_rows(intake=filters.get("intake"), mentor=filters.get("mentor"))
     context = {
-        "filter": form,
+        "filter": {"form": form},  # includes/_filter_form.html draws `filter.form`
         "left_alone": selectors.left_alone(rows),
         "workload": [(a, selectors.budget_use(a)) for a in selectors.mentor_workload(**filters)],
         "today": timezone.localdate(),

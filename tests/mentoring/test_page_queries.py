@@ -56,7 +56,8 @@ def test_overview_page_queries_do_not_grow_with_teams(staff_client, db, django_a
     url = reverse("mentoring:overview")
     staff_client.get(url)
 
-    with django_assert_num_queries(5):
+    # 5 for the page's figures, 2 for the filter's intake and mentor menus.
+    with django_assert_num_queries(7):
         response = staff_client.get(url)
 
     assert len(response.context["page_obj"].object_list) == 2 * rows
@@ -97,3 +98,21 @@ def test_session_log_page_queries_do_not_grow_with_actions(client, db, django_as
         rows,
     ]
     assert response.content.decode().count('data-testid="follow-up"') == 2 * rows
+
+
+def test_overview_filter_shows_its_intake_and_mentor_menus_and_filters(staff_client, db):
+    """The filter form was drawn without fields (the view passed the form where the shared include reads
+    `filter.form`): staff could not filter the overview by intake or mentor."""
+    first = MentoredTeamFactory(application__title="Ward forums")
+    MentoredTeamFactory(application__title="Open budgets")
+    first.assignment.mentor.full_name = "Amina Mentor"
+    first.assignment.mentor.save(update_fields=["full_name"])
+    url = reverse("mentoring:overview")
+
+    page = staff_client.get(url).content.decode()
+    filtered = staff_client.get(url, {"mentor": first.assignment.mentor.pk})
+
+    assert '<select name="intake"' in page
+    assert '<select name="mentor"' in page
+    assert ">Amina Mentor</option>" in page
+    assert [row.title for row in filtered.context["page_obj"].object_list] == ["Ward forums"]

@@ -151,3 +151,35 @@ def test_overview_query_count_is_fixed(db, django_assert_num_queries, teams):
         workload = [(a.mentor.full_name, budget_use(a).used) for a in mentor_workload(intake=intake)]
 
     assert (len(rows), len(workload), found) == (teams, teams, [])
+
+
+def test_teams_whose_coaching_is_over_are_not_left_alone(db):
+    """A finished programme's teams are history: an ended agreement, or no mentor after the last phase."""
+    intake = IntakeFactory(closed=True)
+    MentoringSettingsFactory(intake=intake, no_coaching_days=30)
+    today = date.today()
+    PhaseFactory(intake=intake, starts_on=today - timedelta(days=400), ends_on=today - timedelta(days=1))
+    ended = MentoredTeamFactory(
+        assignment__intake=intake,
+        assignment__starts_on=today - timedelta(days=400),
+        assignment__ends_on=today - timedelta(days=1),
+    )
+    running = MentoredTeamFactory(
+        assignment__intake=intake, assignment__starts_on=today - timedelta(days=400), assignment__ends_on=today
+    )
+    ApplicationFactory(intake=intake, accepted=True, title="No mentor, programme over")
+
+    found = left_alone(overview_rows(intake=intake))
+
+    assert [(item.team, item.days) for item in found] == [(running.application, 400)]
+    assert ended.application not in [item.team for item in found]
+
+
+def test_a_team_without_a_mentor_is_left_alone_until_the_last_phase_ends(db):
+    intake = IntakeFactory(closed=True)
+    PhaseFactory(intake=intake, starts_on=date.today() - timedelta(days=10), ends_on=date.today())
+    waiting = ApplicationFactory(intake=intake, accepted=True, title="No mentor yet")
+
+    found = left_alone(overview_rows(intake=intake))
+
+    assert [(item.team, item.days) for item in found] == [(waiting, None)]
