@@ -55,6 +55,10 @@ def gunicorn(*, workers: int = 2, threads: int = 1, port: int | None = None):
             "--log-level", "warning",
             # A slow page on a loaded machine is measured, not cut off after gunicorn's default 30 s.
             "--timeout", "120",
+            # Idle connections stay open longer than a simulated person's 1-3 s of thinking: with gunicorn's
+            # default 2 s the server closes a connection just as the client reuses it ("connection aborted",
+            # a status-0 error browsers retry silently and the load test counts).
+            "--keep-alive", "5",
         ]  # fmt: skip
         process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our own server command
         base = f"http://127.0.0.1:{port}"
