@@ -73,8 +73,15 @@ def applications_for_user(*, user) -> list[Application]:
     """The applications a person is a member of, newest first; drafts with what their checklists read.
 
     One query, and three more only when there are drafts (a submitted or selected team's row needs
-    no checklist).
+    no checklist). Kept on the user object for the request: the dashboard's panels all ask
+    (`selection.selectors.in_a_selected_team`).
     """
+    if "_applications_for_user" not in user.__dict__:
+        user.__dict__["_applications_for_user"] = _applications_for_user(user)
+    return user.__dict__["_applications_for_user"]
+
+
+def _applications_for_user(user) -> list[Application]:
     applications = list(
         with_status_for_team(
             Application.objects.filter(members__user=user).select_related("intake__programme").order_by("-created_at")

@@ -5,6 +5,7 @@ from accounts.rules import is_programme_staff
 from portal.registry import NavItem, Panel, dashboard_panel, project_section, register_nav
 from programmes.enums import IntakeRoleType
 from programmes.rules import is_mentor
+from selection.selectors import in_a_selected_team
 
 from .selectors import coaching_actions_open, mentor_intakes, participant_coaching
 
@@ -31,7 +32,7 @@ def mentor_panel(request):
 @dashboard_panel(order=16)
 def participant_panel(request):
     """Participants: their team's mentor and the coaching actions still to do, overdue ones marked."""
-    if not request.user.is_authenticated:
+    if not in_a_selected_team(request.user):
         return None
     teams = participant_coaching(user=request.user)
     if not teams:

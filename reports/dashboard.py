@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import is_programme_staff
 from portal.registry import NavItem, Panel, dashboard_panel, project_section, register_nav
+from selection.selectors import in_a_selected_team
 
 from .selectors import certificate_intakes
 
@@ -22,7 +23,7 @@ def project_report_section(request, project):
 @dashboard_panel(order=85)
 def certificate_panel(request):
     """Participants: their attendance certificate, as a PDF, whenever they need it."""
-    if not request.user.is_authenticated:
+    if not in_a_selected_team(request.user):  # participants are members of selected teams
         return None
     intakes = certificate_intakes(user=request.user)
     if not intakes:

@@ -835,6 +835,17 @@ def is_application_selected(application, *, confirmed: bool = False) -> bool:
     return applications_selected(confirmed=True).filter(pk=application.pk).exists()
 
 
+def in_a_selected_team(user) -> bool:
+    """Whether `user` is a member of a selected team: the participant's dashboard panels (programme,
+    coaching, study visit places, certificate) ask it first, so nobody else pays their queries. No query
+    of its own once the dashboard's applications panel has read the person's applications."""
+    from applications.selectors import applications_for_user
+
+    if not user.is_authenticated:
+        return False
+    return any(is_application_selected(application) for application in applications_for_user(user=user))
+
+
 # --- What the selection pages read (views stay thin) -------------------------------------------
 
 

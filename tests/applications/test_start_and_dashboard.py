@@ -171,3 +171,23 @@ def test_outline_menu_marks_each_section_done_or_missing(client, db):
         "✓ done",
         "✓ done",
     ]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_applicant_home_page_pays_nothing_for_participant_panels(client, db, django_assert_num_queries, rows):
+    """Programme, coaching, study-visit places and certificate panels are a selected team's: an applicant's
+    page asks none of their queries (they read the applications the first panel loaded)."""
+    user = UserFactory()
+    for _ in range(rows):
+        ApplicationFactory(contact_person=user, intake=IntakeFactory(), title="Draft plan")
+    client.force_login(user)
+    url = reverse("portal:dashboard")
+    client.get(url)  # the person's intake roles are then cached, as on every later page
+
+    # Session and user 2, applications 4 (drafts: members, organisations, attachments), staff check 1,
+    # visits open to the person 1.
+    with django_assert_num_queries(8):
+        response = client.get(url)
+
+    assert [str(p.title) for p in response.context["panels"]] == ["Your applications", "Your profile"]
+    assert response.content.decode().count("Draft plan") == rows
