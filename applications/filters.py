@@ -3,6 +3,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from portal.widgets import LongSelect
 from programmes.enums import CoreArea, OrganisationType
 
 from .enums import SDG_CHOICES, ApplicationStatus
@@ -25,7 +26,9 @@ def _with_descending(labels: dict) -> dict:
 class StaffApplicationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ApplicationStatus.choices)
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=list(countries), method="filter_country")
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=list(countries), method="filter_country", widget=LongSelect
+    )
     organisation_type = django_filters.ChoiceFilter(
         label=_("Organisation type"), choices=OrganisationType.choices, method="filter_organisation_type"
     )

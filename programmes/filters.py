@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from portal.translated import search_q
+from portal.widgets import LongSelect
 
 from .enums import PublicationStatus
 from .models import Intake, Programme
@@ -42,7 +43,10 @@ class CatalogueFilter(django_filters.FilterSet):
     """Search and filters of the public catalogue; the selector does the filtering."""
 
     q = django_filters.CharFilter(label=_("Search programmes"))
-    country = django_filters.ChoiceFilter(label=_("Your country"), choices=countries, empty_label=_("Any country"))
+    # 250 countries: written in Python, not one template per option (half the catalogue's time before).
+    country = django_filters.ChoiceFilter(
+        label=_("Your country"), choices=countries, empty_label=_("Any country"), widget=LongSelect
+    )
     window = django_filters.ChoiceFilter(label=_("Applications"), choices=WINDOW_CHOICES, empty_label=_("Any"))
 
     class Meta:
