@@ -46,7 +46,7 @@ PAGES = {
         ("applications:status", "app_a"),
         ("accounts:profile", "none"),
     ],
-    "reviewer": [("selection:queue", "none"), ("selection:review", "app_a")],
+    "reviewer": [("selection:queue", "none"), ("selection:review", "app_a"), ("selection:declare_later", "app_a")],
     "mentor": [
         ("portal:dashboard", "none"),
         ("mentoring:my_teams", "none"),
