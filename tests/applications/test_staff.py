@@ -93,8 +93,8 @@ def test_staff_list_query_count_is_fixed(staff_client, intake, django_assert_num
         OrganisationFactory(application=application)
     staff_client.get(reverse("portal:home"))  # warm the session
 
-    # session, user, groups (staff check), intake, count, page, organisations
-    with django_assert_num_queries(7):
+    # session, user, groups (staff check), intake, count, page, contact people, organisations
+    with django_assert_num_queries(8):
         response = _list(staff_client, intake)
 
     assert len(response.context["applications"]) == rows
