@@ -116,3 +116,19 @@ def test_overview_filter_shows_its_intake_and_mentor_menus_and_filters(staff_cli
     assert '<select name="mentor"' in page
     assert ">Amina Mentor</option>" in page
     assert [row.title for row in filtered.context["page_obj"].object_list] == ["Ward forums"]
+
+
+def test_overview_shows_the_ten_longest_alone_and_folds_the_rest(staff_client, db):
+    from tests.factories import ApplicationFactory, IntakeFactory
+
+    intake = IntakeFactory(closed=True)
+    for n in range(12):
+        ApplicationFactory(intake=intake, accepted=True, title=f"Team without a mentor {n:02}")
+
+    page = staff_client.get(reverse("mentoring:overview")).content.decode()
+    left_alone_section = page.split('id="teams-heading"')[0]  # the teams table below lists them all again
+    shown, folded = left_alone_section.split('data-testid="left-alone-more"')
+
+    assert shown.count("Team without a mentor") == 10
+    assert folded.count("Team without a mentor") == 2
+    assert "Show 2 more teams left alone" in folded
