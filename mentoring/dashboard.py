@@ -9,7 +9,7 @@ from selection.selectors import in_a_selected_team
 
 from .selectors import coaching_actions_open, mentor_intakes, participant_coaching
 
-register_nav(NavItem(_("Your teams"), "mentoring:my_teams", is_mentor, order=25))
+register_nav(NavItem(_("Your teams"), "mentoring:my_teams", is_mentor, order=25, group="mine"))
 register_nav(NavItem(_("Mentoring"), "mentoring:overview", is_programme_staff, order=70, group="teams"))
 
 

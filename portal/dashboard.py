@@ -9,6 +9,9 @@ register_nav(NavItem(_("Admin"), "admin:index", rules.is_staff, order=99, group=
 # setting up intakes and choosing their teams, then the selected teams' programme.
 register_nav_group(NavGroup("intakes", _("Intakes"), order=60))
 register_nav_group(NavGroup("teams", _("Teams"), order=66))
+# A person's own work in intakes (reviews to score, teams to coach): one link stays a link; a reviewer
+# who also mentors gets one menu, so staff who also review and mentor keep a one-row bar too.
+register_nav_group(NavGroup("mine", _("Your work"), order=20))
 
 
 @dashboard_panel(order=100)

@@ -6,7 +6,7 @@ from programmes.rules import is_reviewer
 
 from .selectors import assignments_for_reviewer, reviewer_progress
 
-register_nav(NavItem(_("Your reviews"), "selection:queue", is_reviewer, order=20))
+register_nav(NavItem(_("Your reviews"), "selection:queue", is_reviewer, order=20, group="mine"))
 register_nav(NavItem(_("Selection"), "selection:intake_list", is_programme_staff, order=65, group="intakes"))
 
 
