@@ -42,12 +42,6 @@ WAITLIST_REASON = "INTERNAL: equal on the mean, lower on relevance under the tie
 WAITLIST_MESSAGE = "Your project was a close call; we will write at once if a place becomes free."
 
 
-@pytest.fixture
-def login_privileged(login):
-    """The shared login (it waits for a fresh TOTP step when the current one is about to end)."""
-    return login
-
-
 def _new_session(browser):
     """Another person's browser: its own cookies."""
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
@@ -75,9 +69,7 @@ def _score(page, base_url, *, title, criteria, scores, recommendation):
 
 
 @pytest.mark.browser
-def test_full_call_from_the_deadline_to_a_promoted_reserve(
-    browser, page, phone, live_server, login, login_privileged, transactional_db
-):
+def test_full_call_from_the_deadline_to_a_promoted_reserve(browser, page, phone, live_server, login, transactional_db):
     intake = IntakeFactory(
         name="2027 intake, East Africa",
         team_places=2,
@@ -120,7 +112,7 @@ def test_full_call_from_the_deadline_to_a_promoted_reserve(
     phone.on("dialog", lambda dialog: dialog.accept())
 
     # --- 1. Staff set the intake's tie-break rule in the selection settings.
-    login_privileged(page, staff.email, PASSWORD)
+    login(page, staff.email, PASSWORD)
     page.goto(f"{live_server.url}/selection/intakes/{intake.pk}/")
     page.get_by_label("Break ties by the higher mean on").select_option(label="Relevance")
     page.get_by_label("Then by the smaller spread between reviewers").check()
@@ -191,7 +183,7 @@ def test_full_call_from_the_deadline_to_a_promoted_reserve(
 
     # --- 4. Two reviewers score; Amina then finds a conflict of interest with the team she scored.
     tomas_page = _new_session(browser)
-    login_privileged(tomas_page, tomas.email, PASSWORD)
+    login(tomas_page, tomas.email, PASSWORD)
     _score(
         tomas_page,
         live_server.url,
@@ -211,7 +203,7 @@ def test_full_call_from_the_deadline_to_a_promoted_reserve(
     tomas_page.get_by_test_id("progress").get_by_text("2 of 2 submitted").wait_for()
     tomas_page.context.close()
     amina_page = _new_session(browser)
-    login_privileged(amina_page, amina.email, PASSWORD)
+    login(amina_page, amina.email, PASSWORD)
     _score(
         amina_page,
         live_server.url,
