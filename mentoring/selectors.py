@@ -255,8 +255,13 @@ OVERVIEW_ROW_FIELDS = (
 
 
 def overview_rows(*, intake=None, mentor=None, today: date | None = None) -> QuerySet[Application]:
-    """Every selected team with its mentor and coaching figures, for staff. 1 query (every row at once)."""
-    today = today or timezone.localdate()
+    """Every selected team with its mentor and coaching figures, for staff. 1 query (every row at once).
+
+    "Today" (for overdue actions and the running phase) is the intake's day when one intake is shown,
+    so the figures agree with `left_alone`, which counts in each intake's zone.
+    """
+    if today is None:
+        today = intake.local(timezone.now()).date() if intake is not None else timezone.localdate()
     teams = applications_selected()
     if intake is not None:
         teams = teams.filter(intake=intake)

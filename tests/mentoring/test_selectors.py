@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from mentoring.enums import ActionStatus, BudgetUnit
 from mentoring.selectors import (
@@ -75,10 +76,14 @@ def test_left_alone_lists_teams_past_n_days_counted_in_the_intakes_zone(db):
     assert exactly_ten not in [item.team for item in found]
 
 
+def _today_in(intake) -> date:
+    return intake.local(timezone.now()).date()
+
+
 def test_left_alone_counts_from_the_agreement_start_when_never_coached(db):
     intake = IntakeFactory(closed=True)
     MentoringSettingsFactory(intake=intake, no_coaching_days=30)
-    today = date.today()
+    today = _today_in(intake)
     never_late = MentoredTeamFactory(assignment__intake=intake, assignment__starts_on=today - timedelta(days=31))
     MentoredTeamFactory(assignment__intake=intake, assignment__starts_on=today - timedelta(days=30))
 
@@ -157,7 +162,7 @@ def test_teams_whose_coaching_is_over_are_not_left_alone(db):
     """A finished programme's teams are history: an ended agreement, or no mentor after the last phase."""
     intake = IntakeFactory(closed=True)
     MentoringSettingsFactory(intake=intake, no_coaching_days=30)
-    today = date.today()
+    today = _today_in(intake)
     PhaseFactory(intake=intake, starts_on=today - timedelta(days=400), ends_on=today - timedelta(days=1))
     ended = MentoredTeamFactory(
         assignment__intake=intake,
@@ -177,7 +182,8 @@ def test_teams_whose_coaching_is_over_are_not_left_alone(db):
 
 def test_a_team_without_a_mentor_is_left_alone_until_the_last_phase_ends(db):
     intake = IntakeFactory(closed=True)
-    PhaseFactory(intake=intake, starts_on=date.today() - timedelta(days=10), ends_on=date.today())
+    today = _today_in(intake)  # the intake's day: in Stockholm it can already be tomorrow in UTC
+    PhaseFactory(intake=intake, starts_on=today - timedelta(days=10), ends_on=today)
     waiting = ApplicationFactory(intake=intake, accepted=True, title="No mentor yet")
 
     found = left_alone(overview_rows(intake=intake))
