@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.translated import label_language_fields, language_fields
-from portal.widgets import LongSelect
+from portal.widgets import LongModelChoiceField
 
 from .emails import render_placeholders
 from .enums import ConflictKind, Outcome, Recommendation
@@ -86,9 +86,13 @@ class LateConflictForm(_Crispy, forms.Form):
         self._helper()
 
 
+# A reviewer in a menu as everywhere else (`User.__str__`): the name, else the e-mail address.
+REVIEWER_LABEL = ["full_name", "email"]
+
+
 class StaffConflictForm(_Crispy, forms.Form):
-    application = forms.ModelChoiceField(label=_("Application"), queryset=None, widget=LongSelect)
-    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None, widget=LongSelect)
+    application = LongModelChoiceField(label=_("Application"), label_fields=["title"])
+    reviewer = LongModelChoiceField(label=_("Reviewer"), label_fields=REVIEWER_LABEL)
     kind = forms.ChoiceField(label=_("Kind of conflict"), choices=ConflictKind.choices)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}))
     confirm = forms.BooleanField(
@@ -103,8 +107,8 @@ class StaffConflictForm(_Crispy, forms.Form):
 
 
 class AssignOneForm(_Crispy, forms.Form):
-    application = forms.ModelChoiceField(label=_("Application"), queryset=None, widget=LongSelect)
-    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None, widget=LongSelect)
+    application = LongModelChoiceField(label=_("Application"), label_fields=["title"])
+    reviewer = LongModelChoiceField(label=_("Reviewer"), label_fields=REVIEWER_LABEL)
 
     def __init__(self, *args, applications, reviewers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,7 +119,7 @@ class AssignOneForm(_Crispy, forms.Form):
 
 class AssignBulkForm(forms.Form):
     applications = forms.ModelMultipleChoiceField(label=_("Applications"), queryset=None)
-    reviewer = forms.ModelChoiceField(label=_("Assign the chosen applications to"), queryset=None, widget=LongSelect)
+    reviewer = LongModelChoiceField(label=_("Assign the chosen applications to"), label_fields=REVIEWER_LABEL)
 
     def __init__(self, *args, applications, reviewers, **kwargs):
         super().__init__(*args, **kwargs)
