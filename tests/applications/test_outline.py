@@ -167,11 +167,10 @@ def test_autosave_note_is_in_the_intakes_zone_then_the_writers(client, db):
     from unittest import mock
 
     writer = UserFactory(time_zone="America/La_Paz")
-    # Open on the day of the autosave: a draft is read-only after its deadline.
-    intake = IntakeFactory(time_zone="Europe/Paris", closes_at=datetime(2027, 3, 1, tzinfo=UTC))
-    ours = ApplicationFactory(contact_person=writer, intake=intake)
-
     with mock.patch("django.utils.timezone.now", return_value=datetime(2027, 1, 20, 13, 21, tzinfo=UTC)):
+        # Open on the day of the autosave (a draft is read-only after its deadline), whenever the test runs.
+        intake = IntakeFactory(time_zone="Europe/Paris", closes_at=datetime(2027, 3, 1, tzinfo=UTC))
+        ours = ApplicationFactory(contact_person=writer, intake=intake)
         client.force_login(writer)
         response = client.post(_url(ours, autosave=True), {"title": "Autosaved"}, headers={"HX-Request": "true"})
 

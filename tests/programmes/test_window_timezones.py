@@ -1,6 +1,7 @@
 """The application window at its edges, in zones far from UTC and on daylight-saving days."""
 
 from datetime import UTC, date, datetime, time, timedelta
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -110,7 +111,9 @@ def test_staff_create_intake_on_dst_day_catalogue_shows_local_time_and_abbreviat
     intake.status = "published"
     intake.save()
 
-    page = client.get(reverse("programmes:intake_detail", kwargs={"pk": intake.pk}))
+    # Read three weeks before the close, whenever the test runs.
+    with mock.patch("django.utils.timezone.now", return_value=datetime(2027, 3, 7, 12, 0, tzinfo=UTC)):
+        page = client.get(reverse("programmes:intake_detail", kwargs={"pk": intake.pk}))
 
     assert response.status_code == 302
     assert intake.closes_at == datetime(2027, 3, 28, 21, 59, 59, 999_999, tzinfo=UTC)
