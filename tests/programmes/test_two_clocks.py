@@ -19,7 +19,8 @@ WINTER_CLOSE = datetime(2027, 12, 15, 22, 59, tzinfo=UTC)
 
 @pytest.fixture
 def paris_intake(db):
-    return IntakeFactory(time_zone="Europe/Paris", closes_at=SUMMER_CLOSE)
+    # Opened at a fixed date too: the factory's default (ten days ago) would follow the closing date after it.
+    return IntakeFactory(time_zone="Europe/Paris", opens_at=datetime(2027, 6, 1, tzinfo=UTC), closes_at=SUMMER_CLOSE)
 
 
 @pytest.mark.parametrize(
