@@ -361,7 +361,8 @@ class RankingRow:
     @property
     def country_names(self) -> list:
         """The organisations' countries as people read them (the table); the codes stay for filters and CSV."""
-        return sorted({o.country.name for o in self.application.organisations.all()})
+        names = _country_names()
+        return sorted({names.get(o.country.code, o.country.code) for o in self.application.organisations.all()})
 
     @property
     def decision(self):
@@ -381,6 +382,22 @@ def _status_labels() -> dict[str, str]:
 
 
 _STATUS_LABELS: dict[str, dict[str, str]] = {}
+
+
+def _country_names() -> dict[str, str]:
+    """Country names in the active language, read once per language (a `Country.name` looks the name up
+    through the whole translated list each time: a third of a millisecond, for every row)."""
+    from django.utils.translation import get_language
+    from django_countries import countries
+
+    language = get_language()
+    names = _COUNTRY_NAMES.get(language)
+    if names is None:
+        names = _COUNTRY_NAMES[language] = {code: str(name) for code, name in countries}
+    return names
+
+
+_COUNTRY_NAMES: dict[str, dict[str, str]] = {}
 
 
 def _z_scores(totals_by_reviewer: dict[int, list[Decimal]]) -> dict[int, tuple[Decimal, Decimal]]:
