@@ -1,6 +1,8 @@
 from django import template
+from django.template.defaulttags import CsrfTokenNode
+from django.urls import reverse
 
-from mentoring.display import mentor_time_text
+from mentoring.display import ActionRows, mentor_time_text
 from mentoring.selectors import hours_of
 from programmes.display import local_datetime_text
 
@@ -28,3 +30,20 @@ def overdue(action, today):
 def hours(minutes):
     """Whole minutes as hours with two decimals."""
     return hours_of(minutes)
+
+
+_ACTION_ROWS = "mentoring.action_rows"
+_SOME_PK = 987654321
+
+
+@register.simple_tag(takes_context=True)
+def action_item(context, action, targets, today):
+    """One agreed action's row (`mentoring.display.ActionRows`), with a button for each of `targets`."""
+    rows = context.render_context.get(_ACTION_ROWS)
+    if rows is None:
+        # The form's address, its CSRF field and the labels are worked out once a page, not once a row.
+        url = reverse("mentoring:action_move", args=[_SOME_PK])
+        rows = context.render_context[_ACTION_ROWS] = ActionRows(
+            move_url=lambda a: url.replace(str(_SOME_PK), str(a.pk)), csrf_input=CsrfTokenNode().render(context)
+        )
+    return rows(action, targets=targets, today=today)

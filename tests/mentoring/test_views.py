@@ -55,6 +55,35 @@ def test_team_page_shows_the_team_its_mentor_and_actions_without_private_notes(c
     assert response.context["is_coach"] is False
 
 
+def test_action_rows_show_each_viewer_their_buttons_the_overdue_mark_and_escape_the_text(client, coached):
+    """The rows are written in Python (a busy team lists dozens): the markup the template drew, escaped."""
+    team, member, _session, action = coached
+    action.description = "Ask <b>the mayor</b> & council"
+    action.due_on = timezone.localdate() - timedelta(days=3)
+    action.save()
+    url = reverse("mentoring:team", kwargs={"pk": team.application_id})
+    move = reverse("mentoring:action_move", kwargs={"pk": action.pk})
+
+    client.force_login(member.user)
+    theirs = _text(client.get(url))
+    client.force_login(TeamMemberFactory(application=team.application).user)
+    colleagues = _text(client.get(url))
+    client.force_login(team.assignment.mentor)
+    mentors = _text(client.get(url))
+
+    label = "Ask &lt;b&gt;the mayor&lt;/b&gt; &amp; council"
+    assert f'<span class="d-block fw-semibold">{label}</span>' in theirs
+    assert "<b>the mayor</b>" not in theirs + colleagues + mentors
+    assert 'data-testid="action">' in theirs and "list-group-item-warning" in theirs
+    assert '<span class="badge text-bg-danger ms-1">Overdue</span>' in theirs
+    assert f'<form method="post" action="{move}"' in theirs and 'name="csrfmiddlewaretoken"' in theirs
+    assert f'value="done" type="submit">Mark done<span class="visually-hidden">: {label}</span>' in theirs
+    assert 'value="dropped"' not in theirs
+    assert move not in colleagues  # a colleague may not tick off someone else's action
+    assert 'value="done"' in mentors
+    assert 'value="dropped" type="submit" data-confirm="Drop this action? It will no longer be followed up."' in mentors
+
+
 def test_session_page_shows_private_notes_to_the_mentor_and_staff_only(client, coached):
     team, member, session, _action = coached
     url = reverse("mentoring:session_detail", kwargs={"pk": session.pk})
