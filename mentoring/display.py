@@ -1,9 +1,11 @@
 """How coaching reads: times in the team's (the intake's) zone with the mentor's zone next to it, and the
 agreed actions' rows, written in Python because a busy team's page lists dozens of them."""
 
+import html
+
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +26,11 @@ def session_times(session) -> dict:
         "team": local_datetime_text(session.application.intake, session.starts_at),
         "mentor": mentor_time_text(session.assignment, session.starts_at),
     }
+
+
+def escape(value) -> str:
+    # django.utils.html.escape without its lazy-string wrapper: these rows escape hundreds of values a page.
+    return html.escape(str(value))
 
 
 _STATUS_BADGE = {
@@ -97,3 +104,33 @@ class ActionRows:
             f'<span class="badge align-self-start {_STATUS_BADGE.get(action.status, "text-bg-primary")}" '
             f'data-testid="action-status">{self.status[action.status]}</span></div>{form}</li>'
         )
+
+
+def quick_field(field) -> str:
+    """A bound field as crispy forms (bootstrap5) draws it — its label, the widget, the errors under it — for
+    the session form's follow-up of a busy team's actions: two fields an action, dozens of actions."""
+    auto_id = escape(field.auto_id)
+    errors = "".join(
+        f'<span id="error_{n}_{auto_id}"><strong>{escape(error)}</strong></span>'
+        for n, error in enumerate(field.errors, 1)
+    )
+    return (
+        f'<div id="div_{auto_id}" class="mb-3"><label for="{escape(field.id_for_label)}" class="form-label">'
+        f"{escape(field.label)}</label>{conditional_escape(field)}"
+        + (f'<div id="{auto_id}_error" class="invalid-feedback">{errors}</div>' if errors else "")
+        + "</div>"
+    )
+
+
+def follow_up_row(action, choice, due) -> str:
+    """One outstanding action on the session form: what, who, when, where it stands; what became of it and,
+    when carried over, its new due date (`choice` and `due`, its two bound fields)."""
+    due_text = _("due %(due)s") % {"due": date_format(action.due_on, "j F Y")}
+    return mark_safe(  # noqa: S308 - every value is escaped here or by its widget
+        '<div class="row g-2 border-top pt-2 mt-1" data-testid="follow-up"><div class="col-12 col-md-6">'
+        f'<p class="mb-1 fw-semibold">{escape(action.description)}</p>'
+        f'<p class="small mb-1">{escape(action.owner.get_full_name())} · {escape(due_text)} · '
+        f"{escape(ActionStatus(action.status).label)}</p></div>"
+        f'<div class="col-6 col-md-3">{quick_field(choice)}</div>'
+        f'<div class="col-6 col-md-3">{quick_field(due)}</div></div>'
+    )

@@ -184,6 +184,38 @@ def test_session_form_keeps_what_was_typed_and_asks_for_the_owner(client, coache
     assert CoachingSession.objects.count() == 1
 
 
+def test_new_action_fields_are_drawn_as_crispy_forms_would_with_their_errors(client, coached):
+    """The new actions' fields have quick widgets too: label, Bootstrap's classes, the typed text, the error."""
+    team, _member, _session, _action = coached
+    client.force_login(team.assignment.mentor)
+    url = reverse("mentoring:session_log", kwargs={"pk": team.application_id})
+
+    blank = client.get(url).content.decode()
+    page = client.post(
+        url,
+        {"date": "2026-01-05", "time": "10:00", "duration_minutes": "60", "mode": "online"}
+        | {"action_0_description": 'Ask "the mayor" <now>', "action_0_due_on": "2026-02-01"},
+    ).content.decode()
+
+    assert (
+        '<div id="div_id_action_0_description" class="mb-3"><label for="id_action_0_description" class="form-label">'
+        'Action</label><input type="text" name="action_0_description" class="textinput form-control" '
+        'id="id_action_0_description" maxlength="300"></div>'
+    ) in blank
+    assert '<select name="action_1_owner" class="select form-select" id="id_action_1_owner">' in blank
+    assert '<input type="date" name="action_2_due_on" class="dateinput form-control" id="id_action_2_due_on">' in blank
+    assert 'value="Ask &quot;the mayor&quot; &lt;now&gt;"' in page
+    assert (
+        '<select name="action_0_owner" aria-describedby="id_action_0_owner_error" aria-invalid="true" '
+        'class="select form-select is-invalid" id="id_action_0_owner"><option value="" selected>—</option>'
+    ) in page
+    assert (
+        '<div id="id_action_0_owner_error" class="invalid-feedback"><span id="error_1_id_action_0_owner">'
+        "<strong>Who will do it?</strong></span></div>"
+    ) in page
+    assert 'name="action_0_due_on" value="2026-02-01" class="dateinput form-control"' in page
+
+
 def test_follow_up_fields_keep_the_choice_and_mark_a_wrong_date(client, coached):
     team, _member, _session, action = coached
     client.force_login(team.assignment.mentor)
