@@ -121,14 +121,17 @@ class _Quick:
     def _attrs(self, attrs) -> str:
         """The attributes written out as `flatatt` would: sorted, then the flags (True) by name alone."""
         attrs = self.build_attrs(self.attrs, attrs)
-        if attrs.get("aria-invalid"):
+        if attrs.get("aria-invalid") and "is-invalid" not in attrs.get("class", "").split():  # crispy adds it too
             attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
         pairs = sorted((k, v) for k, v in attrs.items() if v is not None and not isinstance(v, bool))
         flags = sorted(key for key, value in attrs.items() if value is True)
         return "".join(f' {key}="{_escape(value)}"' for key, value in pairs) + "".join(f" {key}" for key in flags)
 
 
-class _QuickSelect(_Quick, forms.Select):
+class Select(_Quick, forms.Select):
+    """A select written out in Python. Named `Select` as Django's is: crispy forms marks a widget with its class
+    name (`class="select form-select"`), so the markup stays the same wherever crispy draws it."""
+
     def render(self, name, value, attrs=None, renderer=None):
         chosen = "" if value is None else str(value)
         options = "".join(
@@ -242,7 +245,7 @@ class SessionForm(_Crispy, forms.Form):
                 coerce=int,
                 required=False,
                 empty_value=None,
-                widget=_QuickSelect(attrs={"class": "select form-select"}),
+                widget=Select(attrs={"class": "select form-select"}),
             )
             self.fields[f"action_{i}_due_on"] = forms.DateField(
                 label=_("Due on"),
@@ -255,7 +258,7 @@ class SessionForm(_Crispy, forms.Form):
                 label=action.description,
                 choices=follow_up_choices,
                 required=False,
-                widget=_QuickSelect(attrs={"class": "select form-select"}),
+                widget=Select(attrs={"class": "select form-select"}),
             )
             self.fields[f"due_{action.pk}"] = forms.DateField(
                 label=_("New due date (when carried over)"),
@@ -305,10 +308,12 @@ class SessionForm(_Crispy, forms.Form):
 
 
 class OverviewFilterForm(forms.Form):
-    intake = forms.ModelChoiceField(label=_("Intake"), queryset=None, required=False)
-    mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=None, required=False)
+    intake = forms.ModelChoiceField(label=_("Intake"), queryset=None, required=False, widget=Select)
+    mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=None, required=False, widget=Select)
 
     def __init__(self, *args, intakes, mentors, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["intake"].queryset = intakes
-        self.fields["mentor"].queryset = mentors
+        # The menus read their rows with one plain query each (not a server-side cursor) and are written in Python.
+        for name, queryset in (("intake", intakes), ("mentor", mentors)):
+            self.fields[name].iterator = _HeldChoices
+            self.fields[name].queryset = queryset
