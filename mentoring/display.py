@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from programmes.display import local_datetime_text, zone_abbreviation
 
@@ -133,4 +133,25 @@ def follow_up_row(action, choice, due) -> str:
         f"{escape(ActionStatus(action.status).label)}</p></div>"
         f'<div class="col-6 col-md-3">{quick_field(choice)}</div>'
         f'<div class="col-6 col-md-3">{quick_field(due)}</div></div>'
+    )
+
+
+def left_alone_item(item, *, team_url, assignments_url) -> str:
+    """A team left alone, for the staff overview: the team, its intake, and since when (or that it has no
+    mentor, with the way to give it one). `team_url(pk)` and `assignments_url(intake_pk)` make the links."""
+    team = item.team
+    if item.days is None:
+        since = (
+            f'{escape(_("no mentor yet"))} · <a href="{escape(assignments_url(team.intake_id))}">'
+            f"{escape(_('assign one'))}</a>"
+        )
+    else:
+        days = ngettext("no coaching for %(days)s day", "no coaching for %(days)s days", item.days) % {
+            "days": item.days
+        }
+        since = f"{escape(days)} ({escape(_('limit %(n)s') % {'n': team.no_coaching_days})})"
+    return mark_safe(  # noqa: S308 - every value is escaped here
+        f'<li class="list-group-item list-group-item-warning"><a href="{escape(team_url(team.pk))}">'
+        f"{escape(team.title or _('Untitled change project'))}</a> "
+        f'<span class="small">· {escape(team.intake.name)} · {since}</span></li>'
     )

@@ -17,6 +17,7 @@ from tests.factories import (
     IntakeFactory,
     MentoredTeamFactory,
     MentorFactory,
+    MentoringSettingsFactory,
     MentorWorkFactory,
     StaffFactory,
     TeamMemberFactory,
@@ -331,6 +332,32 @@ def test_staff_overview_filters_by_mentor(staff_client, coached):
     assert sorted(t.title for t in everyone.context["page_obj"]) == ["Other team", "Ward budget hearings"]
     assert [t.title for t in filtered.context["page_obj"]] == ["Ward budget hearings"]
     assert [a.mentor for a, _b in filtered.context["workload"]] == [team.assignment.mentor]
+
+
+def test_overview_lists_teams_left_alone_with_their_days_or_a_link_to_give_a_mentor(staff_client, db):
+    """The items are written in Python (a bench intake lists dozens): the markup the template drew, escaped."""
+    intake = IntakeFactory(closed=True)
+    MentoringSettingsFactory(intake=intake, no_coaching_days=30)
+    today = intake.local(timezone.now()).date()
+    late = MentoredTeamFactory(
+        assignment__intake=intake,
+        assignment__starts_on=today - timedelta(days=31),
+        application__title="Ward <budget> & hearings",
+    ).application
+    alone = ApplicationFactory(intake=intake, accepted=True, title="")
+
+    page = staff_client.get(reverse("mentoring:overview")).content.decode()
+
+    team_url = reverse("mentoring:team", kwargs={"pk": late.pk})
+    assert (
+        f'<li class="list-group-item list-group-item-warning"><a href="{team_url}">Ward &lt;budget&gt; &amp; '
+        f'hearings</a> <span class="small">· {intake.name} · no coaching for 31 days (limit 30)</span></li>'
+    ) in page
+    assert (
+        f'<a href="{reverse("mentoring:team", kwargs={"pk": alone.pk})}">Untitled change project</a> '
+        f'<span class="small">· {intake.name} · no mentor yet · '
+        f'<a href="{reverse("mentoring:assignments", kwargs={"intake_pk": intake.pk})}">assign one</a></span></li>'
+    ) in page
 
 
 def test_staff_assign_a_mentor_to_teams(staff_client, db):
