@@ -138,14 +138,14 @@ class Select(_Quick, forms.Select):
             f'<option value="{_escape(key)}"{" selected" if str(key) == chosen else ""}>{_escape(label)}</option>'
             for key, label in self.choices
         )
-        return mark_safe(f'<select name="{_escape(name)}"{self._attrs(attrs)}>{options}</select>')  # noqa: S308
+        return mark_safe(f'<select name="{_escape(name)}"{self._attrs(attrs)}>{options}</select>')  # noqa: S308 - every value is escaped with _escape
 
 
 class _QuickTextInput(_Quick, forms.TextInput):
     def render(self, name, value, attrs=None, renderer=None):
         value = self.format_value(value)
         shown = f' value="{_escape(value)}"' if value is not None else ""
-        return mark_safe(f'<input type="text" name="{_escape(name)}"{shown}{self._attrs(attrs)}>')  # noqa: S308
+        return mark_safe(f'<input type="text" name="{_escape(name)}"{shown}{self._attrs(attrs)}>')  # noqa: S308 - every value is escaped with _escape
 
 
 class _QuickDateInput(_Quick, forms.DateInput):
@@ -154,7 +154,7 @@ class _QuickDateInput(_Quick, forms.DateInput):
     def render(self, name, value, attrs=None, renderer=None):
         value = self.format_value(value)
         shown = f' value="{_escape(value)}"' if value else ""
-        return mark_safe(f'<input type="date" name="{_escape(name)}"{shown}{self._attrs(attrs)}>')  # noqa: S308
+        return mark_safe(f'<input type="date" name="{_escape(name)}"{shown}{self._attrs(attrs)}>')  # noqa: S308 - every value is escaped with _escape
 
 
 class _HeldChoices(ModelChoiceIterator):
