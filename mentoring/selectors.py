@@ -450,12 +450,25 @@ def unassigned_teams(*, intake) -> QuerySet[Application]:
 
 
 def participant_coaching(*, user) -> list[Application]:
-    """The selected teams `user` is a member of, with their mentor and outstanding actions. 3 queries."""
-    outstanding = CoachingAction.objects.filter(status__in=OUTSTANDING_ACTION_STATES).select_related("owner")
+    """The selected teams `user` is a member of, with their mentor and outstanding actions. 2 queries.
+
+    The dashboard panel shows the team's title, its mentor's name and address, and each action's text, owner
+    and due date: only those are read (an application's row holds its long answers, ~10 KB at bench scale).
+    """
+    outstanding = (
+        CoachingAction.objects.filter(status__in=OUTSTANDING_ACTION_STATES)
+        .select_related("owner")
+        .only("application", "description", "due_on", "status", "owner__full_name", "owner__email")
+    )
     return list(
         applications_selected()
         .filter(members__user=user)
         .select_related("mentored_team__assignment__mentor")
+        .only(
+            "title",
+            "mentored_team__assignment__mentor__full_name",
+            "mentored_team__assignment__mentor__email",
+        )
         .prefetch_related(Prefetch("coaching_actions", queryset=outstanding.order_by("due_on", "pk"), to_attr="todo"))
         .order_by("-intake__opens_at")
     )
