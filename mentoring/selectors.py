@@ -308,7 +308,8 @@ def overview_rows(*, intake=None, mentor=None, today: date | None = None) -> Que
         _with_team_figures(teams, today=today)
         .annotate(
             phase_start=_phase_start(today),
-            sessions_this_phase=Coalesce(_count(phase_sessions), 0),
+            # starts_at, read from the index (application, starts_at), both for the count and the date filter.
+            sessions_this_phase=Coalesce(_count(phase_sessions, column="starts_at"), 0),
             no_coaching_days=Coalesce("intake__mentoring_settings__no_coaching_days", DEFAULT_NO_COACHING_DAYS),
             programme_ends_on=Subquery(
                 Phase.objects.filter(intake=OuterRef("intake")).order_by("-ends_on").values("ends_on")[:1]
