@@ -211,7 +211,7 @@ def overview(request):
     """Every team's coaching; the teams left alone at the top; mentor workload. Filter by intake and mentor."""
     form = OverviewFilterForm(request.GET or None, **selectors.overview_filter_choices())
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = selectors.overview_rows(intake=filters.get("intake"), mentor=filters.get("mentor"))
+    rows = selectors.overview_rows(intake=filters.get("intake"), mentor=filters.get("mentor"), with_programme=False)
     context = {
         "filter": {"form": form},  # includes/_filter_form.html draws `filter.form`
         "left_alone": selectors.left_alone(rows),
