@@ -1,12 +1,11 @@
 """Forms validate input; services decide."""
 
+import html
 from datetime import datetime
 
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.forms.models import ModelChoiceIterator
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -109,26 +108,44 @@ class MentorWorkForm(_Crispy, forms.ModelForm):
         pass
 
 
+def _escape(value) -> str:
+    # What django.utils.html.escape does, without its lazy-string wrapper: a busy team's follow-up form
+    # escapes about a thousand values.
+    return html.escape(str(value))
+
+
 class _Quick:
     """A widget written out in Python rather than through the form renderer's templates (one template per
     <option> there), with the markup Django would give it and Bootstrap's `is-invalid` on an error."""
 
-    def _attrs(self, attrs):
+    def _attrs(self, attrs) -> str:
+        """The attributes written out as `flatatt` would: sorted, then the flags (True) by name alone."""
         attrs = self.build_attrs(self.attrs, attrs)
-        if attrs.get("aria-invalid"):
+        if attrs.get("aria-invalid") and "is-invalid" not in attrs.get("class", "").split():  # crispy adds it too
             attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
-        return attrs
+        pairs = sorted((k, v) for k, v in attrs.items() if v is not None and not isinstance(v, bool))
+        flags = sorted(key for key, value in attrs.items() if value is True)
+        return "".join(f' {key}="{_escape(value)}"' for key, value in pairs) + "".join(f" {key}" for key in flags)
 
 
-class _QuickSelect(_Quick, forms.Select):
+class Select(_Quick, forms.Select):
+    """A select written out in Python. Named `Select` as Django's is: crispy forms marks a widget with its class
+    name (`class="select form-select"`), so the markup stays the same wherever crispy draws it."""
+
     def render(self, name, value, attrs=None, renderer=None):
         chosen = "" if value is None else str(value)
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((key, mark_safe(" selected") if str(key) == chosen else "", label) for key, label in self.choices),
+        options = "".join(
+            f'<option value="{_escape(key)}"{" selected" if str(key) == chosen else ""}>{_escape(label)}</option>'
+            for key, label in self.choices
         )
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(self._attrs(attrs)), options)
+        return mark_safe(f'<select name="{_escape(name)}"{self._attrs(attrs)}>{options}</select>')  # noqa: S308 - every value is escaped with _escape
+
+
+class _QuickTextInput(_Quick, forms.TextInput):
+    def render(self, name, value, attrs=None, renderer=None):
+        value = self.format_value(value)
+        shown = f' value="{_escape(value)}"' if value is not None else ""
+        return mark_safe(f'<input type="text" name="{_escape(name)}"{shown}{self._attrs(attrs)}>')  # noqa: S308 - every value is escaped with _escape
 
 
 class _QuickDateInput(_Quick, forms.DateInput):
@@ -136,8 +153,8 @@ class _QuickDateInput(_Quick, forms.DateInput):
 
     def render(self, name, value, attrs=None, renderer=None):
         value = self.format_value(value)
-        shown = format_html(' value="{}"', value) if value else ""
-        return format_html('<input type="date" name="{}"{}{}>', name, shown, flatatt(self._attrs(attrs)))
+        shown = f' value="{_escape(value)}"' if value else ""
+        return mark_safe(f'<input type="date" name="{_escape(name)}"{shown}{self._attrs(attrs)}>')  # noqa: S308 - every value is escaped with _escape
 
 
 class _HeldChoices(ModelChoiceIterator):
@@ -213,20 +230,35 @@ class SessionForm(_Crispy, forms.Form):
         owners.append((assignment.mentor_id, _("%(name)s (mentor)") % {"name": assignment.mentor}))
         self.owner_users = {m.user_id: m.user for m in members}
         self.owner_users[assignment.mentor_id] = assignment.mentor
+        # The new actions' rows and the follow-up of a busy team's dozens of outstanding actions are drawn by
+        # quick widgets (`mentoring.display.quick_field`) instead of crispy forms' templates, with their markup.
         for i in range(NEW_ACTION_ROWS):
-            self.fields[f"action_{i}_description"] = forms.CharField(label=_("Action"), max_length=300, required=False)
-            self.fields[f"action_{i}_owner"] = forms.TypedChoiceField(
-                label=_("Owner"), choices=[("", "—"), *owners], coerce=int, required=False, empty_value=None
+            self.fields[f"action_{i}_description"] = forms.CharField(
+                label=_("Action"),
+                max_length=300,
+                required=False,
+                widget=_QuickTextInput(attrs={"class": "textinput form-control"}),
             )
-            self.fields[f"action_{i}_due_on"] = forms.DateField(label=_("Due on"), required=False, widget=DATE)
-        # A busy team has dozens of outstanding actions: their fields are drawn by quick widgets inside a small
-        # template (mentoring/_follow_up_field.html) instead of crispy forms, with the same markup.
+            self.fields[f"action_{i}_owner"] = forms.TypedChoiceField(
+                label=_("Owner"),
+                choices=[("", "—"), *owners],
+                coerce=int,
+                required=False,
+                empty_value=None,
+                widget=Select(attrs={"class": "select form-select"}),
+            )
+            self.fields[f"action_{i}_due_on"] = forms.DateField(
+                label=_("Due on"),
+                required=False,
+                widget=_QuickDateInput(attrs={"class": "dateinput form-control"}, format="%Y-%m-%d"),
+            )
+        follow_up_choices = [(key, str(label)) for key, label in FOLLOW_UP_CHOICES]  # translated once, not per action
         for action in self.outstanding:
             self.fields[f"follow_{action.pk}"] = forms.ChoiceField(
                 label=action.description,
-                choices=FOLLOW_UP_CHOICES,
+                choices=follow_up_choices,
                 required=False,
-                widget=_QuickSelect(attrs={"class": "select form-select"}),
+                widget=Select(attrs={"class": "select form-select"}),
             )
             self.fields[f"due_{action.pk}"] = forms.DateField(
                 label=_("New due date (when carried over)"),
@@ -276,10 +308,12 @@ class SessionForm(_Crispy, forms.Form):
 
 
 class OverviewFilterForm(forms.Form):
-    intake = forms.ModelChoiceField(label=_("Intake"), queryset=None, required=False)
-    mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=None, required=False)
+    intake = forms.ModelChoiceField(label=_("Intake"), queryset=None, required=False, widget=Select)
+    mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=None, required=False, widget=Select)
 
     def __init__(self, *args, intakes, mentors, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["intake"].queryset = intakes
-        self.fields["mentor"].queryset = mentors
+        # The menus read their rows with one plain query each (not a server-side cursor) and are written in Python.
+        for name, queryset in (("intake", intakes), ("mentor", mentors)):
+            self.fields[name].iterator = _HeldChoices
+            self.fields[name].queryset = queryset

@@ -70,16 +70,18 @@ def mentor_intakes(*, user) -> list[Intake]:
 # --- Figures as subqueries ----------------------------------------------------------------------
 
 
-def _count(queryset, group: str = "application") -> Subquery:
+def _count(queryset, group: str = "application", column: str = "pk") -> Subquery:
+    """How many rows of `queryset` its outer row has. Counting a column of an index the filter uses (never
+    null) rather than the primary key lets PostgreSQL count from the index alone, without the table's rows."""
     return Subquery(
-        queryset.order_by().values(group).annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()
+        queryset.order_by().values(group).annotate(n=Count(column)).values("n")[:1], output_field=IntegerField()
     )
 
 
-def _count_all(queryset) -> Subquery:
+def _count_all(queryset, column: str = "pk") -> Subquery:
     """How many rows `queryset` has: a COUNT with no GROUP BY, so one row (0 when there are none)."""
     return Subquery(
-        queryset.order_by().annotate(n=Func("pk", function="COUNT")).values("n")[:1], output_field=IntegerField()
+        queryset.order_by().annotate(n=Func(column, function="COUNT")).values("n")[:1], output_field=IntegerField()
     )
 
 
@@ -104,9 +106,10 @@ def _with_team_figures(queryset: QuerySet[Application], *, today: date) -> Query
     outstanding = CoachingAction.objects.filter(application=OuterRef("pk"), status__in=OUTSTANDING_ACTION_STATES)
     return queryset.annotate(
         last_session_at=Subquery(sessions.order_by("-starts_at").values("starts_at")[:1]),
-        session_count=Coalesce(_count(sessions), 0),
-        open_actions=Coalesce(_count(outstanding), 0),
-        overdue_actions=Coalesce(_count(outstanding.filter(due_on__lt=today)), 0),
+        # Counted from the indexes (application, starts_at) and (application, status, due_on).
+        session_count=Coalesce(_count(sessions, column="starts_at"), 0),
+        open_actions=Coalesce(_count(outstanding, column="due_on"), 0),
+        overdue_actions=Coalesce(_count(outstanding.filter(due_on__lt=today), column="due_on"), 0),
         session_minutes=_minutes(sessions),
     )
 
@@ -197,11 +200,42 @@ def team_sessions(*, application) -> QuerySet[CoachingSession]:
     )
 
 
+def team_session_list(*, application) -> QuerySet[CoachingSession]:
+    """The team's sessions for its coaching page, newest first: when, how, how long, tags, topics. 2 queries a page.
+
+    Who took part, the actions agreed and the notes are on each session's own page: not loaded here.
+    """
+    return (
+        CoachingSession.objects.filter(application=application)
+        .select_related("assignment__mentor", "assignment__intake")
+        .only(
+            "starts_at",
+            "duration_minutes",
+            "mode",
+            "topics",
+            "assignment__mentor_time_zone",
+            "assignment__mentor__time_zone",
+            "assignment__intake__time_zone",
+        )
+        .prefetch_related("tags")
+        .order_by("-starts_at", "-pk")
+    )
+
+
+# An action row is read whole (services move the actions the session form lists, and their history copies
+# every field); of its owner, only the name and address are shown: a user's whole row cost more than the action.
+ACTION_FIELDS = tuple(field.name for field in CoachingAction._meta.concrete_fields)
+
+
 def team_actions(*, application, outstanding_only: bool = False) -> QuerySet[CoachingAction]:
-    """The team's agreed actions, the outstanding ones first, by due date."""
+    """The team's agreed actions, the outstanding ones first, by due date, with their owner's name and e-mail."""
     # Through the team's manager every action shares `application`, which keeps the permission answers
     # of its rows: a page of actions asks "is this the team's mentor / a member" once, not per action.
-    actions = keep_rule_answers(application).coaching_actions.select_related("owner", "session")
+    actions = (
+        keep_rule_answers(application)
+        .coaching_actions.select_related("owner")
+        .only(*ACTION_FIELDS, "owner__full_name", "owner__email")
+    )
     if outstanding_only:
         actions = actions.filter(status__in=OUTSTANDING_ACTION_STATES)
     return actions.order_by("due_on", "pk")
@@ -254,11 +288,15 @@ OVERVIEW_ROW_FIELDS = (
 )
 
 
-def overview_rows(*, intake=None, mentor=None, today: date | None = None) -> QuerySet[Application]:
+def overview_rows(
+    *, intake=None, mentor=None, today: date | None = None, with_programme: bool = True
+) -> QuerySet[Application]:
     """Every selected team with its mentor and coaching figures, for staff. 1 query (every row at once).
 
     "Today" (for overdue actions and the running phase) is the intake's day when one intake is shown,
     so the figures agree with `left_alone`, which counts in each intake's zone.
+    `with_programme=False` leaves out each row's programme (the page names the intake only; the export
+    names both): a few hundred model instances fewer.
     """
     if today is None:
         today = intake.local(timezone.now()).date() if intake is not None else timezone.localdate()
@@ -274,14 +312,15 @@ def overview_rows(*, intake=None, mentor=None, today: date | None = None) -> Que
         _with_team_figures(teams, today=today)
         .annotate(
             phase_start=_phase_start(today),
-            sessions_this_phase=Coalesce(_count(phase_sessions), 0),
+            # starts_at, read from the index (application, starts_at), both for the count and the date filter.
+            sessions_this_phase=Coalesce(_count(phase_sessions, column="starts_at"), 0),
             no_coaching_days=Coalesce("intake__mentoring_settings__no_coaching_days", DEFAULT_NO_COACHING_DAYS),
             programme_ends_on=Subquery(
                 Phase.objects.filter(intake=OuterRef("intake")).order_by("-ends_on").values("ends_on")[:1]
             ),
         )
-        .select_related("intake__programme", "mentored_team__assignment__mentor")
-        .only(*OVERVIEW_ROW_FIELDS)
+        .select_related("intake__programme" if with_programme else "intake", "mentored_team__assignment__mentor")
+        .only(*(f for f in OVERVIEW_ROW_FIELDS if with_programme or not f.startswith("intake__programme__")))
         .order_by("intake__programme__title", "intake__name", "title", "pk")
     )
 
@@ -352,8 +391,9 @@ def mentor_workload(*, intake=None, mentor=None) -> QuerySet[MentorAssignment]:
         _assignment_hours(assignments)
         .annotate(
             team_count=Coalesce(_count(teams, "assignment"), 0),
-            session_count=Coalesce(_count(sessions, "assignment"), 0),
-            open_action_count=_count_all(open_actions),
+            # Counted from the indexes on the sessions' agreement and (application, status, due_on).
+            session_count=Coalesce(_count(sessions, "assignment", column="assignment"), 0),
+            open_action_count=_count_all(open_actions, column="due_on"),
         )
         .select_related("mentor", "intake__programme")
         .order_by("mentor__full_name", "intake__name", "pk")
@@ -396,12 +436,16 @@ def assignment_work(*, assignment) -> QuerySet[MentorWork]:
 
 
 def overview_filter_choices() -> dict:
+    """The intakes and the people with a mentor agreement, for the overview's filter menus.
+
+    `pk__in` rather than a join and DISTINCT, which compared the intakes' and users' whole rows.
+    """
+    agreements = MentorAssignment.objects.order_by()
     return {
-        "intakes": Intake.objects.filter(mentor_assignments__isnull=False)
+        "intakes": Intake.objects.filter(pk__in=agreements.values("intake_id"))
         .select_related("programme")
-        .distinct()
         .order_by("-opens_at"),
-        "mentors": User.objects.filter(mentor_assignments__isnull=False).distinct().order_by("full_name"),
+        "mentors": User.objects.filter(pk__in=agreements.values("mentor_id")).order_by("full_name"),
     }
 
 
@@ -411,12 +455,25 @@ def unassigned_teams(*, intake) -> QuerySet[Application]:
 
 
 def participant_coaching(*, user) -> list[Application]:
-    """The selected teams `user` is a member of, with their mentor and outstanding actions. 3 queries."""
-    outstanding = CoachingAction.objects.filter(status__in=OUTSTANDING_ACTION_STATES).select_related("owner")
+    """The selected teams `user` is a member of, with their mentor and outstanding actions. 2 queries.
+
+    The dashboard panel shows the team's title, its mentor's name and address, and each action's text, owner
+    and due date: only those are read (an application's row holds its long answers, ~10 KB at bench scale).
+    """
+    outstanding = (
+        CoachingAction.objects.filter(status__in=OUTSTANDING_ACTION_STATES)
+        .select_related("owner")
+        .only("application", "description", "due_on", "status", "owner__full_name", "owner__email")
+    )
     return list(
         applications_selected()
         .filter(members__user=user)
         .select_related("mentored_team__assignment__mentor")
+        .only(
+            "title",
+            "mentored_team__assignment__mentor__full_name",
+            "mentored_team__assignment__mentor__email",
+        )
         .prefetch_related(Prefetch("coaching_actions", queryset=outstanding.order_by("due_on", "pk"), to_attr="todo"))
         .order_by("-intake__opens_at")
     )

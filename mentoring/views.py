@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from applications.display import section_answers
 from applications.models import Application
 from portal.exports import export_response
-from portal.permissions import permission_required_404
+from portal.permissions import keep_rule_answers, permission_required_404
 from portal.views_utils import paginated
 from portal.workflow import TransitionForbidden, TransitionNotAllowed
 from programmes.models import Intake
@@ -44,7 +44,8 @@ def _errors(request, exc: ValidationError) -> None:
 
 
 def _team(request, pk, perm="mentoring.view_team_coaching") -> Application:
-    application = get_object_or_404(Application.objects.select_related("intake__programme"), pk=pk)
+    # The page's later questions (each action's buttons, "may log a session") reuse this answer: one request.
+    application = keep_rule_answers(get_object_or_404(Application.objects.select_related("intake__programme"), pk=pk))
     if not request.user.has_perm(perm, application):
         raise Http404
     return application
@@ -85,7 +86,7 @@ def team(request, pk):
         "can_log": user.has_perm("mentoring.log_session", application),
         "is_coach": user.has_perm("mentoring.view_private_notes", application),
         "today": timezone.localdate(),
-        **paginated(request, selectors.team_sessions(application=application), per_page=10),
+        **paginated(request, selectors.team_session_list(application=application), per_page=10),
     }
     return render(request, "mentoring/team.html", context)
 
@@ -210,7 +211,7 @@ def overview(request):
     """Every team's coaching; the teams left alone at the top; mentor workload. Filter by intake and mentor."""
     form = OverviewFilterForm(request.GET or None, **selectors.overview_filter_choices())
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = selectors.overview_rows(intake=filters.get("intake"), mentor=filters.get("mentor"))
+    rows = selectors.overview_rows(intake=filters.get("intake"), mentor=filters.get("mentor"), with_programme=False)
     context = {
         "filter": {"form": form},  # includes/_filter_form.html draws `filter.form`
         "left_alone": selectors.left_alone(rows),

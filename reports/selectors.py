@@ -152,14 +152,16 @@ def participants_for_certificates(*, intake):
 
 
 def certificate_intakes(*, user) -> list:
-    """The intakes `user` takes part in, for their own certificate (one query)."""
+    """The intakes `user` takes part in, for their own certificate (one query).
+
+    `pk__in` rather than a join and DISTINCT, which compared the intakes' and programmes' whole rows.
+    """
+    from change_projects.models import ChangeProject
     from programmes.models import Intake
 
+    projects = ChangeProject.objects.filter(participants__user=user).order_by()
     return list(
-        Intake.objects.filter(change_projects__participants__user=user)
-        .select_related("programme")
-        .distinct()
-        .order_by("-opens_at")
+        Intake.objects.filter(pk__in=projects.values("intake_id")).select_related("programme").order_by("-opens_at")
     )
 
 

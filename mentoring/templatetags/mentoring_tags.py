@@ -1,6 +1,9 @@
 from django import template
+from django.template.defaulttags import CsrfTokenNode
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 
-from mentoring.display import mentor_time_text
+from mentoring.display import ActionRows, follow_up_row, left_alone_item, mentor_time_text, quick_field
 from mentoring.selectors import hours_of
 from programmes.display import local_datetime_text
 
@@ -28,3 +31,51 @@ def overdue(action, today):
 def hours(minutes):
     """Whole minutes as hours with two decimals."""
     return hours_of(minutes)
+
+
+_ACTION_ROWS = "mentoring.action_rows"
+_SOME_PK = 987654321
+
+
+def _url_with_pk(context, name):
+    """`name`'s address for any pk, reversed once a page: a list of dozens of rows links each of them."""
+    key = f"mentoring.url.{name}"
+    url = context.render_context.get(key)
+    if url is None:
+        url = context.render_context[key] = reverse(name, args=[_SOME_PK])
+    return lambda pk: url.replace(str(_SOME_PK), str(pk))
+
+
+@register.simple_tag(takes_context=True)
+def action_item(context, action, targets, today):
+    """One agreed action's row (`mentoring.display.ActionRows`), with a button for each of `targets`."""
+    rows = context.render_context.get(_ACTION_ROWS)
+    if rows is None:
+        # The form's address, its CSRF field and the labels are worked out once a page, not once a row.
+        url = _url_with_pk(context, "mentoring:action_move")
+        rows = context.render_context[_ACTION_ROWS] = ActionRows(
+            move_url=lambda a: url(a.pk), csrf_input=CsrfTokenNode().render(context)
+        )
+    return rows(action, targets=targets, today=today)
+
+
+@register.simple_tag
+def follow_up(action, choice, due):
+    """An outstanding action's row on the session form, with its two fields (`mentoring.display.follow_up_row`)."""
+    return follow_up_row(action, choice, due)
+
+
+@register.filter
+def as_quick_field(field):
+    """A field with a quick widget as crispy forms would draw it (`mentoring.display.quick_field`)."""
+    return mark_safe(quick_field(field))  # noqa: S308 - escaped there
+
+
+@register.simple_tag(takes_context=True)
+def left_alone(context, item):
+    """A team left alone on the staff overview (`mentoring.display.left_alone_item`)."""
+    return left_alone_item(
+        item,
+        team_url=_url_with_pk(context, "mentoring:team"),
+        assignments_url=_url_with_pk(context, "mentoring:assignments"),
+    )

@@ -13,6 +13,7 @@ from mentoring.selectors import (
     mentor_assignments,
     mentor_workload,
     overview_rows,
+    team_session_list,
     team_sessions,
 )
 from tests.factories import (
@@ -25,6 +26,7 @@ from tests.factories import (
     MentoringSettingsFactory,
     MentorWorkFactory,
     PhaseFactory,
+    TopicTagFactory,
 )
 
 
@@ -107,6 +109,22 @@ def test_overview_rows_count_sessions_this_phase_and_open_and_overdue_actions(db
 
     assert (row.session_count, row.sessions_this_phase, row.open_actions, row.overdue_actions) == (2, 1, 2, 1)
     assert row.mentored_team.assignment.mentor == team.assignment.mentor
+
+
+@pytest.mark.parametrize("sessions", [1, 3])
+def test_team_session_list_reads_what_the_team_page_shows_in_two_queries(db, django_assert_num_queries, sessions):
+    team = MentoredTeamFactory()
+    for _ in range(sessions):
+        session = CoachingSessionFactory(application=team.application, topics="Budget calendar")
+        session.tags.add(TopicTagFactory())
+
+    with django_assert_num_queries(2):
+        seen = [
+            (s.assignment.mentor_tzinfo, s.get_mode_display(), s.duration_minutes, s.topics, len(s.tags.all()))
+            for s in team_session_list(application=team.application)
+        ]
+
+    assert [row[3:] for row in seen] == [("Budget calendar", 1)] * sessions
 
 
 @pytest.mark.parametrize("teams", [1, 3])

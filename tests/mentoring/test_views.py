@@ -17,6 +17,7 @@ from tests.factories import (
     IntakeFactory,
     MentoredTeamFactory,
     MentorFactory,
+    MentoringSettingsFactory,
     MentorWorkFactory,
     StaffFactory,
     TeamMemberFactory,
@@ -53,6 +54,35 @@ def test_team_page_shows_the_team_its_mentor_and_actions_without_private_notes(c
     assert team.assignment.mentor.email in _text(response)
     assert SECRET not in _text(response)
     assert response.context["is_coach"] is False
+
+
+def test_action_rows_show_each_viewer_their_buttons_the_overdue_mark_and_escape_the_text(client, coached):
+    """The rows are written in Python (a busy team lists dozens): the markup the template drew, escaped."""
+    team, member, _session, action = coached
+    action.description = "Ask <b>the mayor</b> & council"
+    action.due_on = timezone.localdate() - timedelta(days=3)
+    action.save()
+    url = reverse("mentoring:team", kwargs={"pk": team.application_id})
+    move = reverse("mentoring:action_move", kwargs={"pk": action.pk})
+
+    client.force_login(member.user)
+    theirs = _text(client.get(url))
+    client.force_login(TeamMemberFactory(application=team.application).user)
+    colleagues = _text(client.get(url))
+    client.force_login(team.assignment.mentor)
+    mentors = _text(client.get(url))
+
+    label = "Ask &lt;b&gt;the mayor&lt;/b&gt; &amp; council"
+    assert f'<span class="d-block fw-semibold">{label}</span>' in theirs
+    assert "<b>the mayor</b>" not in theirs + colleagues + mentors
+    assert 'data-testid="action">' in theirs and "list-group-item-warning" in theirs
+    assert '<span class="badge text-bg-danger ms-1">Overdue</span>' in theirs
+    assert f'<form method="post" action="{move}"' in theirs and 'name="csrfmiddlewaretoken"' in theirs
+    assert f'value="done" type="submit">Mark done<span class="visually-hidden">: {label}</span>' in theirs
+    assert 'value="dropped"' not in theirs
+    assert move not in colleagues  # a colleague may not tick off someone else's action
+    assert 'value="done"' in mentors
+    assert 'value="dropped" type="submit" data-confirm="Drop this action? It will no longer be followed up."' in mentors
 
 
 def test_session_page_shows_private_notes_to_the_mentor_and_staff_only(client, coached):
@@ -153,6 +183,38 @@ def test_session_form_keeps_what_was_typed_and_asks_for_the_owner(client, coache
     assert response.context["form"].errors["action_0_owner"] == ["Who will do it?"]
     assert "Typed topics" in _text(response)
     assert CoachingSession.objects.count() == 1
+
+
+def test_new_action_fields_are_drawn_as_crispy_forms_would_with_their_errors(client, coached):
+    """The new actions' fields have quick widgets too: label, Bootstrap's classes, the typed text, the error."""
+    team, _member, _session, _action = coached
+    client.force_login(team.assignment.mentor)
+    url = reverse("mentoring:session_log", kwargs={"pk": team.application_id})
+
+    blank = client.get(url).content.decode()
+    page = client.post(
+        url,
+        {"date": "2026-01-05", "time": "10:00", "duration_minutes": "60", "mode": "online"}
+        | {"action_0_description": 'Ask "the mayor" <now>', "action_0_due_on": "2026-02-01"},
+    ).content.decode()
+
+    assert (
+        '<div id="div_id_action_0_description" class="mb-3"><label for="id_action_0_description" class="form-label">'
+        'Action</label><input type="text" name="action_0_description" class="textinput form-control" '
+        'id="id_action_0_description" maxlength="300"></div>'
+    ) in blank
+    assert '<select name="action_1_owner" class="select form-select" id="id_action_1_owner">' in blank
+    assert '<input type="date" name="action_2_due_on" class="dateinput form-control" id="id_action_2_due_on">' in blank
+    assert 'value="Ask &quot;the mayor&quot; &lt;now&gt;"' in page
+    assert (
+        '<select name="action_0_owner" aria-describedby="id_action_0_owner_error" aria-invalid="true" '
+        'class="select form-select is-invalid" id="id_action_0_owner"><option value="" selected>—</option>'
+    ) in page
+    assert (
+        '<div id="id_action_0_owner_error" class="invalid-feedback"><span id="error_1_id_action_0_owner">'
+        "<strong>Who will do it?</strong></span></div>"
+    ) in page
+    assert 'name="action_0_due_on" value="2026-02-01" class="dateinput form-control"' in page
 
 
 def test_follow_up_fields_keep_the_choice_and_mark_a_wrong_date(client, coached):
@@ -270,6 +332,32 @@ def test_staff_overview_filters_by_mentor(staff_client, coached):
     assert sorted(t.title for t in everyone.context["page_obj"]) == ["Other team", "Ward budget hearings"]
     assert [t.title for t in filtered.context["page_obj"]] == ["Ward budget hearings"]
     assert [a.mentor for a, _b in filtered.context["workload"]] == [team.assignment.mentor]
+
+
+def test_overview_lists_teams_left_alone_with_their_days_or_a_link_to_give_a_mentor(staff_client, db):
+    """The items are written in Python (a bench intake lists dozens): the markup the template drew, escaped."""
+    intake = IntakeFactory(closed=True)
+    MentoringSettingsFactory(intake=intake, no_coaching_days=30)
+    today = intake.local(timezone.now()).date()
+    late = MentoredTeamFactory(
+        assignment__intake=intake,
+        assignment__starts_on=today - timedelta(days=31),
+        application__title="Ward <budget> & hearings",
+    ).application
+    alone = ApplicationFactory(intake=intake, accepted=True, title="")
+
+    page = staff_client.get(reverse("mentoring:overview")).content.decode()
+
+    team_url = reverse("mentoring:team", kwargs={"pk": late.pk})
+    assert (
+        f'<li class="list-group-item list-group-item-warning"><a href="{team_url}">Ward &lt;budget&gt; &amp; '
+        f'hearings</a> <span class="small">· {intake.name} · no coaching for 31 days (limit 30)</span></li>'
+    ) in page
+    assert (
+        f'<a href="{reverse("mentoring:team", kwargs={"pk": alone.pk})}">Untitled change project</a> '
+        f'<span class="small">· {intake.name} · no mentor yet · '
+        f'<a href="{reverse("mentoring:assignments", kwargs={"intake_pk": intake.pk})}">assign one</a></span></li>'
+    ) in page
 
 
 def test_staff_assign_a_mentor_to_teams(staff_client, db):
