@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from portal.templatetags.fields import form_field
 from programmes.display import local_datetime_text, zone_abbreviation
 
 from .enums import ActionStatus
@@ -106,22 +107,6 @@ class ActionRows:
         )
 
 
-def quick_field(field) -> str:
-    """A bound field as crispy forms (bootstrap5) draws it — its label, the widget, the errors under it — for
-    the session form's follow-up of a busy team's actions: two fields an action, dozens of actions."""
-    auto_id = escape(field.auto_id)
-    errors = "".join(
-        f'<span id="error_{n}_{auto_id}"><strong>{escape(error)}</strong></span>'
-        for n, error in enumerate(field.errors, 1)
-    )
-    return (
-        f'<div id="div_{auto_id}" class="mb-3"><label for="{escape(field.id_for_label)}" class="form-label">'
-        f"{escape(field.label)}</label>{conditional_escape(field)}"
-        + (f'<div id="{auto_id}_error" class="invalid-feedback">{errors}</div>' if errors else "")
-        + "</div>"
-    )
-
-
 def follow_up_row(action, choice, due) -> str:
     """One outstanding action on the session form: what, who, when, where it stands; what became of it and,
     when carried over, its new due date (`choice` and `due`, its two bound fields)."""
@@ -131,8 +116,8 @@ def follow_up_row(action, choice, due) -> str:
         f'<p class="mb-1 fw-semibold">{escape(action.description)}</p>'
         f'<p class="small mb-1">{escape(action.owner.get_full_name())} · {escape(due_text)} · '
         f"{escape(ActionStatus(action.status).label)}</p></div>"
-        f'<div class="col-6 col-md-3">{quick_field(choice)}</div>'
-        f'<div class="col-6 col-md-3">{quick_field(due)}</div></div>'
+        f'<div class="col-6 col-md-3">{form_field(choice)}</div>'
+        f'<div class="col-6 col-md-3">{form_field(due)}</div></div>'
     )
 
 

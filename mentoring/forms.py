@@ -142,6 +142,8 @@ class Select(_Quick, forms.Select):
 
 
 class _QuickTextInput(_Quick, forms.TextInput):
+    css_name = "textinput"  # crispy's class for Django's TextInput
+
     def render(self, name, value, attrs=None, renderer=None):
         value = self.format_value(value)
         shown = f' value="{_escape(value)}"' if value is not None else ""
@@ -150,6 +152,7 @@ class _QuickTextInput(_Quick, forms.TextInput):
 
 class _QuickDateInput(_Quick, forms.DateInput):
     input_type = "date"
+    css_name = "dateinput"
 
     def render(self, name, value, attrs=None, renderer=None):
         value = self.format_value(value)
@@ -230,8 +233,8 @@ class SessionForm(_Crispy, forms.Form):
         owners.append((assignment.mentor_id, _("%(name)s (mentor)") % {"name": assignment.mentor}))
         self.owner_users = {m.user_id: m.user for m in members}
         self.owner_users[assignment.mentor_id] = assignment.mentor
-        # The new actions' rows and the follow-up of a busy team's dozens of outstanding actions are drawn by
-        # quick widgets (`mentoring.display.quick_field`) instead of crispy forms' templates, with their markup.
+        # The new actions' rows and the follow-up of a busy team's dozens of outstanding actions: quick widgets,
+        # drawn by `portal.templatetags.fields.form_field` instead of crispy forms' templates, with their markup.
         for i in range(NEW_ACTION_ROWS):
             self.fields[f"action_{i}_description"] = forms.CharField(
                 label=_("Action"),

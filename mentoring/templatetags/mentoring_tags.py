@@ -1,9 +1,8 @@
 from django import template
 from django.template.defaulttags import CsrfTokenNode
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 
-from mentoring.display import ActionRows, follow_up_row, left_alone_item, mentor_time_text, quick_field
+from mentoring.display import ActionRows, follow_up_row, left_alone_item, mentor_time_text
 from mentoring.selectors import hours_of
 from programmes.display import local_datetime_text
 
@@ -63,12 +62,6 @@ def action_item(context, action, targets, today):
 def follow_up(action, choice, due):
     """An outstanding action's row on the session form, with its two fields (`mentoring.display.follow_up_row`)."""
     return follow_up_row(action, choice, due)
-
-
-@register.filter
-def as_quick_field(field):
-    """A field with a quick widget as crispy forms would draw it (`mentoring.display.quick_field`)."""
-    return mark_safe(quick_field(field))  # noqa: S308 - escaped there
 
 
 @register.simple_tag(takes_context=True)

@@ -1,9 +1,10 @@
-"""`{% filter_field field %}`: a list's search or filter field, as crispy-forms draws it, in one pass.
+"""`{% form_field field %}`: a text, date or menu field as crispy-forms draws it, in one pass.
 
-Crispy's Bootstrap 5 field template is a chain of templates and conditionals; a filter form of seven
-fields cost a staff list page about 15 ms. These fields are text inputs and menus, so the same markup
-(wrapper, label, widget classes, help text, errors) is written here; any other kind of widget still
-goes through crispy.
+Crispy's Bootstrap 5 field template is a chain of templates and conditionals; a list's filter form of
+seven fields cost a staff list page about 15 ms, and a mentor's session form repeats a few fields for
+dozens of actions. The same markup (wrapper, label, widget classes, help text, errors) is written here;
+any other kind of widget still goes through crispy. A widget may name its crispy class (`css_name`)
+when its Python class name is not Django's (crispy marks a widget with its class name).
 """
 
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
@@ -18,11 +19,11 @@ _NOT_HERE = (forms.CheckboxInput, forms.RadioSelect, forms.CheckboxSelectMultipl
 
 
 @register.simple_tag
-def filter_field(field: forms.BoundField) -> str:
+def form_field(field: forms.BoundField) -> str:
     widget = field.field.widget
     if not isinstance(widget, _WRITTEN_HERE) or isinstance(widget, _NOT_HERE) or field.is_hidden:
         return as_crispy_field(field)
-    classes = [widget.attrs.get("class", ""), type(widget).__name__.lower()]
+    classes = [widget.attrs.get("class", ""), getattr(widget, "css_name", "") or type(widget).__name__.lower()]
     classes.append("form-select" if isinstance(widget, forms.Select) else "form-control")
     if field.errors:
         classes.append("is-invalid")

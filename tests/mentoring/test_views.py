@@ -211,8 +211,8 @@ def test_new_action_fields_are_drawn_as_crispy_forms_would_with_their_errors(cli
         'class="select form-select is-invalid" id="id_action_0_owner"><option value="" selected>—</option>'
     ) in page
     assert (
-        '<div id="id_action_0_owner_error" class="invalid-feedback"><span id="error_1_id_action_0_owner">'
-        "<strong>Who will do it?</strong></span></div>"
+        '<div id="id_action_0_owner_error" class="invalid-feedback"><p id="error_1_id_action_0_owner">'
+        "<strong>Who will do it?</strong></p></div>"
     ) in page
     assert 'name="action_0_due_on" value="2026-02-01" class="dateinput form-control"' in page
 
@@ -248,8 +248,8 @@ def test_follow_up_fields_keep_the_choice_and_mark_a_wrong_date(client, coached)
     assert (
         f'<input type="date" name="due_{action.pk}" value="next week" aria-describedby="id_due_{action.pk}_error" '
         f'aria-invalid="true" class="dateinput form-control is-invalid" id="id_due_{action.pk}">'
-        f'<div id="id_due_{action.pk}_error" class="invalid-feedback"><span id="error_1_id_due_{action.pk}">'
-        "<strong>Enter a valid date.</strong></span></div>"
+        f'<div id="id_due_{action.pk}_error" class="invalid-feedback"><p id="error_1_id_due_{action.pk}">'
+        "<strong>Enter a valid date.</strong></p></div>"
     ) in page
     assert CoachingSession.objects.count() == 1
 

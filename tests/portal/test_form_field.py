@@ -1,11 +1,11 @@
-"""`{% filter_field %}` writes a list's filter fields as crispy-forms would (labels, classes, errors, help)."""
+"""`{% form_field %}` writes a list's filter fields as crispy-forms would (labels, classes, errors, help)."""
 
 import re
 
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
 from django import forms
 
-from portal.templatetags.fields import filter_field
+from portal.templatetags.fields import form_field
 from portal.widgets import LongSelect
 
 
@@ -24,7 +24,7 @@ def _normalised(html) -> str:
 
 
 def _both(form, name):
-    ours = _normalised(filter_field(form[name]))
+    ours = _normalised(form_field(form[name]))
     # Crispy adds its classes to the widget itself: the field is drawn from a fresh form.
     theirs = _normalised(as_crispy_field(type(form)(form.data or None)[name]))
     return ours, theirs
@@ -37,7 +37,7 @@ def test_text_select_long_select_and_date_fields_match_crispy():
         ours, theirs = _both(form, name)
         assert ours == theirs, name
     assert 'class="textinput form-control"' in _both(form, "q")[0]
-    assert "Title, team or <em>organisation</em>" in str(filter_field(form["q"]))
+    assert "Title, team or <em>organisation</em>" in str(form_field(form["q"]))
     assert '<span class="asteriskField">*</span>' in _both(form, "country")[0]
 
 
