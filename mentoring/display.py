@@ -1,8 +1,6 @@
 """How coaching reads: times in the team's (the intake's) zone with the mentor's zone next to it, and the
 agreed actions' rows, written in Python because a busy team's page lists dozens of them."""
 
-import html
-
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape
@@ -11,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from portal.templatetags.fields import form_field
+from portal.widgets import escape
 from programmes.display import local_datetime_text, zone_abbreviation
 
 from .enums import ActionStatus
@@ -27,11 +26,6 @@ def session_times(session) -> dict:
         "team": local_datetime_text(session.application.intake, session.starts_at),
         "mentor": mentor_time_text(session.assignment, session.starts_at),
     }
-
-
-def escape(value) -> str:
-    # django.utils.html.escape without its lazy-string wrapper: these rows escape hundreds of values a page.
-    return html.escape(str(value))
 
 
 _STATUS_BADGE = {

@@ -1,6 +1,5 @@
 """Forms validate input; services decide."""
 
-import html
 from datetime import datetime
 
 from crispy_forms.helper import FormHelper
@@ -10,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from portal.widgets import LongSelect, escape, write_attrs
 from programmes.enums import IntakeRoleType
 
 from .enums import ActionStatus, WorkKind
@@ -108,37 +108,17 @@ class MentorWorkForm(_Crispy, forms.ModelForm):
         pass
 
 
-def _escape(value) -> str:
-    # What django.utils.html.escape does, without its lazy-string wrapper: a busy team's follow-up form
-    # escapes about a thousand values.
-    return html.escape(str(value))
-
-
 class _Quick:
-    """A widget written out in Python rather than through the form renderer's templates (one template per
-    <option> there), with the markup Django would give it and Bootstrap's `is-invalid` on an error."""
+    """A text or date input written out in Python rather than through the form renderer's template (a busy
+    team's session form has dozens), with the markup Django would give it."""
 
     def _attrs(self, attrs) -> str:
-        """The attributes written out as `flatatt` would: sorted, then the flags (True) by name alone."""
-        attrs = self.build_attrs(self.attrs, attrs)
-        if attrs.get("aria-invalid") and "is-invalid" not in attrs.get("class", "").split():  # crispy adds it too
-            attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
-        pairs = sorted((k, v) for k, v in attrs.items() if v is not None and not isinstance(v, bool))
-        flags = sorted(key for key, value in attrs.items() if value is True)
-        return "".join(f' {key}="{_escape(value)}"' for key, value in pairs) + "".join(f" {key}" for key in flags)
+        return write_attrs(self.build_attrs(self.attrs, attrs))
 
 
-class Select(_Quick, forms.Select):
-    """A select written out in Python. Named `Select` as Django's is: crispy forms marks a widget with its class
-    name (`class="select form-select"`), so the markup stays the same wherever crispy draws it."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = "" if value is None else str(value)
-        options = "".join(
-            f'<option value="{_escape(key)}"{" selected" if str(key) == chosen else ""}>{_escape(label)}</option>'
-            for key, label in self.choices
-        )
-        return mark_safe(f'<select name="{_escape(name)}"{self._attrs(attrs)}>{options}</select>')  # noqa: S308 - every value is escaped with _escape
+class Select(LongSelect):
+    """The portal's long menu, named `Select` as Django's is: crispy forms marks a widget with its class name
+    (`class="select form-select"`), so the markup stays the same wherever crispy draws it."""
 
 
 class _QuickTextInput(_Quick, forms.TextInput):
@@ -146,8 +126,8 @@ class _QuickTextInput(_Quick, forms.TextInput):
 
     def render(self, name, value, attrs=None, renderer=None):
         value = self.format_value(value)
-        shown = f' value="{_escape(value)}"' if value is not None else ""
-        return mark_safe(f'<input type="text" name="{_escape(name)}"{shown}{self._attrs(attrs)}>')  # noqa: S308 - every value is escaped with _escape
+        shown = f' value="{escape(value)}"' if value is not None else ""
+        return mark_safe(f'<input type="text" name="{escape(name)}"{shown}{self._attrs(attrs)}>')  # noqa: S308 - every value is escaped
 
 
 class _QuickDateInput(_Quick, forms.DateInput):
@@ -156,8 +136,8 @@ class _QuickDateInput(_Quick, forms.DateInput):
 
     def render(self, name, value, attrs=None, renderer=None):
         value = self.format_value(value)
-        shown = f' value="{_escape(value)}"' if value else ""
-        return mark_safe(f'<input type="date" name="{_escape(name)}"{shown}{self._attrs(attrs)}>')  # noqa: S308 - every value is escaped with _escape
+        shown = f' value="{escape(value)}"' if value else ""
+        return mark_safe(f'<input type="date" name="{escape(name)}"{shown}{self._attrs(attrs)}>')  # noqa: S308 - every value is escaped
 
 
 class _HeldChoices(ModelChoiceIterator):

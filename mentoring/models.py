@@ -174,7 +174,11 @@ class CoachingSession(models.Model):
         verbose_name = _("coaching session")
         verbose_name_plural = _("coaching sessions")
         ordering = ["-starts_at", "-pk"]
-        indexes = [models.Index(fields=["application", "-starts_at"], name="session_team_latest")]
+        indexes = [
+            models.Index(fields=["application", "-starts_at"], name="session_team_latest"),
+            # Hours used per agreement (the budget, the staff's mentor workload) read from the index alone.
+            models.Index(fields=["assignment", "duration_minutes"], name="session_agreement_minutes"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(mode__in=SessionMode.values), name="session_mode_valid"),
             models.CheckConstraint(
