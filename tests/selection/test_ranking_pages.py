@@ -115,3 +115,24 @@ def test_ranking_page_shows_page_two_with_its_ranks_and_the_cut_off_line(
     assert "cut-off: 2 places" in first.content.decode()
     assert "cut-off: 2 places" not in second.content.decode()
     assert "Page 2 of 2" in second.content.decode()
+
+
+def test_ranking_rows_are_escaped_and_read_in_the_readers_language(staff_client, intake, make_application):
+    """The rows are written in Python (`{% ranking_rows %}`): titles escaped, numbers and labels in French."""
+    from django.utils import translation
+
+    application = make_application(title="<b>Budget</b> & co")
+    scored_review(application=application, scores=[2, 5])
+    staff_client.cookies["django_language"] = "fr"
+    staff = staff_client.session.get("_auth_user_id")
+    UserFactory._meta.model.objects.filter(pk=staff).update(preferred_language="fr")
+
+    with translation.override("fr"):
+        page = staff_client.get(reverse("selection:ranking", args=[intake.pk])).content.decode()
+        row = page[page.index(f'data-application="{application.pk}"') :]
+        row = row[: row.index("</tr>")]
+
+    assert "&lt;b&gt;Budget&lt;/b&gt; &amp; co" in row and "<b>Budget" not in row
+    mean = ranking(intake=intake, settings=selection_settings_for(intake=intake))[0].mean
+    assert f'data-testid="mean"><strong>{str(mean).replace(".", ",")}</strong>' in row
+    assert "évaluations</a>" in row
