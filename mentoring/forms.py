@@ -220,7 +220,7 @@ class SessionForm(_Crispy, forms.Form):
                 label=_("Action"),
                 max_length=300,
                 required=False,
-                widget=_QuickTextInput(attrs={"class": "textinput form-control"}),
+                widget=_QuickTextInput(),
             )
             self.fields[f"action_{i}_owner"] = forms.TypedChoiceField(
                 label=_("Owner"),
@@ -228,12 +228,12 @@ class SessionForm(_Crispy, forms.Form):
                 coerce=int,
                 required=False,
                 empty_value=None,
-                widget=Select(attrs={"class": "select form-select"}),
+                widget=Select(),
             )
             self.fields[f"action_{i}_due_on"] = forms.DateField(
                 label=_("Due on"),
                 required=False,
-                widget=_QuickDateInput(attrs={"class": "dateinput form-control"}, format="%Y-%m-%d"),
+                widget=_QuickDateInput(format="%Y-%m-%d"),
             )
         follow_up_choices = [(key, str(label)) for key, label in FOLLOW_UP_CHOICES]  # translated once, not per action
         for action in self.outstanding:
@@ -241,12 +241,12 @@ class SessionForm(_Crispy, forms.Form):
                 label=action.description,
                 choices=follow_up_choices,
                 required=False,
-                widget=Select(attrs={"class": "select form-select"}),
+                widget=Select(),
             )
             self.fields[f"due_{action.pk}"] = forms.DateField(
                 label=_("New due date (when carried over)"),
                 required=False,
-                widget=_QuickDateInput(attrs={"class": "dateinput form-control"}, format="%Y-%m-%d"),
+                widget=_QuickDateInput(format="%Y-%m-%d"),
             )
         self._helper()
 

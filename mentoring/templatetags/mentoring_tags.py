@@ -1,9 +1,9 @@
 from django import template
 from django.template.defaulttags import CsrfTokenNode
-from django.urls import reverse
 
 from mentoring.display import ActionRows, follow_up_row, left_alone_item, mentor_time_text
 from mentoring.selectors import hours_of
+from portal.views_utils import url_for_any_pk
 from programmes.display import local_datetime_text
 
 register = template.Library()
@@ -33,16 +33,15 @@ def hours(minutes):
 
 
 _ACTION_ROWS = "mentoring.action_rows"
-_SOME_PK = 987654321
 
 
 def _url_with_pk(context, name):
-    """`name`'s address for any pk, reversed once a page: a list of dozens of rows links each of them."""
+    """`name`'s address for any pk, reversed once a page (`portal.views_utils.url_for_any_pk`)."""
     key = f"mentoring.url.{name}"
     url = context.render_context.get(key)
     if url is None:
-        url = context.render_context[key] = reverse(name, args=[_SOME_PK])
-    return lambda pk: url.replace(str(_SOME_PK), str(pk))
+        url = context.render_context[key] = url_for_any_pk(name)
+    return url
 
 
 @register.simple_tag(takes_context=True)

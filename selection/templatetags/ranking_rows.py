@@ -6,17 +6,15 @@ row; labels are translated once a page and numbers localised as the template did
 """
 
 from django import template
-from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from portal.views_utils import url_for_any_pk
 from portal.widgets import escape
 
 register = template.Library()
-
-_SOME_PK = 987654321
 
 
 def _number(value, empty="—") -> str:
@@ -30,7 +28,7 @@ def ranking_rows(context) -> str:
     chosen = set(context.get("chosen_ids") or [])
     required = context["settings"].reviews_required
     cut_at = context["intake"].team_places if context.get("by_rank") and not normalised else None
-    reviews_url = reverse("selection:application_reviews", kwargs={"pk": _SOME_PK})
+    reviews_url = url_for_any_pk("selection:application_reviews")
     labels = {
         "cutoff_tie": escape(_("tie at the cut-off")),
         "tie": escape(_("tie")),
@@ -94,7 +92,7 @@ def ranking_rows(context) -> str:
             f"{' checked' if pk in chosen else ''}></td>"
             f"<td>{escape(row.rank) if row.rank else '—'}{badge}</td>"
             f'<td><label for="choose-{pk}">{escape(application.title)}</label><br>'
-            f'<a class="small" href="{reviews_url.replace(str(_SOME_PK), str(pk))}">{labels["reviews"]}</a></td>'
+            f'<a class="small" href="{reviews_url(pk)}">{labels["reviews"]}</a></td>'
             f'<td data-testid="countries">{escape(", ".join(row.country_names))}</td>'
             f'<td class="small">{totals}</td>'
             f'<td data-testid="mean"><strong>{_number(row.mean)}</strong></td>'
